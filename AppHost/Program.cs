@@ -1,0 +1,46 @@
+using Haven.Hosting;
+using Microsoft.Extensions.Configuration;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var postgres = builder.AddPostgres("postgres");
+var intakeDb = postgres.AddDatabase("intakedb");
+var escalationDb = postgres.AddDatabase("escalationdb");
+var notificationDb = postgres.AddDatabase("notificationdb");
+var auditDb = postgres.AddDatabase("auditdb");
+var peerSupportDb = postgres.AddDatabase("peersupportdb");
+
+var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin();
+
+var intake = builder.AddProject("intake", "../src/Intake/Intake.csproj")
+    .WithReference(intakeDb).WaitFor(intakeDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+var escalation = builder.AddProject("escalation", "../src/Escalation/Escalation.csproj")
+    .WithReference(escalationDb).WaitFor(escalationDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+var notification = builder.AddProject("notification", "../src/Notification/Notification.csproj")
+    .WithReference(notificationDb).WaitFor(notificationDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+var audit = builder.AddProject("audit", "../src/Audit/Audit.csproj")
+    .WithReference(auditDb).WaitFor(auditDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+var peerSupport = builder.AddProject("peersupport", "../src/PeerSupport/PeerSupport.csproj")
+    .WithReference(peerSupportDb).WaitFor(peerSupportDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+builder.AddProject("gateway", "../src/Gateway/Gateway.csproj")
+    .WithHttpEndpoint(port: builder.Configuration.GetValue("GatewayPort", 8080))
+    .WithExternalHttpEndpoints()
+    .WithReference(intake).WaitFor(intake)
+    .WithReference(escalation).WaitFor(escalation)
+    .WithReference(notification).WaitFor(notification)
+    .WithReference(audit).WaitFor(audit)
+    .WithReference(peerSupport).WaitFor(peerSupport);
+
+builder.Build().Run();
+
+public partial class Program;

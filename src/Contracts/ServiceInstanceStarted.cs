@@ -1,0 +1,11 @@
+namespace Haven.Contracts;
+
+/// <summary>
+/// Published by every service instance once it is connected to its database and the broker,
+/// so that the audit log records which version of which service ran when (v1).
+/// </summary>
+/// <param name="Service">The service name, e.g. <c>intake</c>.</param>
+/// <param name="InstanceId">The instance id the orchestrator gave the replica.</param>
+/// <param name="Version">The informational version of the service's build.</param>
+/// <param name="StartedAt">When the instance became ready.</param>
+public record ServiceInstanceStarted(string Service, string InstanceId, string Version, DateTimeOffset StartedAt);

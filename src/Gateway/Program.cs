@@ -1,0 +1,21 @@
+using Haven.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGateway();
+
+var app = builder.Build();
+
+app.UseCorrelationId();
+
+app.MapDefaultEndpoints();
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseForwarderProblemDetails();
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
+
+app.Run();

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.PeerSupport.Data;
+
+public sealed class PeerSupportDbContext(DbContextOptions<PeerSupportDbContext> options) : DbContext(options);
