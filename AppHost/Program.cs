@@ -12,25 +12,30 @@ var peerSupportDb = postgres.AddDatabase("peersupportdb");
 
 var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin();
 
-var intake = builder.AddProject("intake", "../src/Intake/Intake.csproj")
-    .WithReference(intakeDb).WaitFor(intakeDb)
-    .WithReference(messaging).WaitFor(messaging);
-
-var escalation = builder.AddProject("escalation", "../src/Escalation/Escalation.csproj")
-    .WithReference(escalationDb).WaitFor(escalationDb)
-    .WithReference(messaging).WaitFor(messaging);
-
-var notification = builder.AddProject("notification", "../src/Notification/Notification.csproj")
-    .WithReference(notificationDb).WaitFor(notificationDb)
-    .WithReference(messaging).WaitFor(messaging);
-
+// Audit records every event of the platform, so it listens before any other service speaks.
 var audit = builder.AddProject("audit", "../src/Audit/Audit.csproj")
     .WithReference(auditDb).WaitFor(auditDb)
     .WithReference(messaging).WaitFor(messaging);
 
+var intake = builder.AddProject("intake", "../src/Intake/Intake.csproj")
+    .WithReference(intakeDb).WaitFor(intakeDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WaitFor(audit);
+
+var escalation = builder.AddProject("escalation", "../src/Escalation/Escalation.csproj")
+    .WithReference(escalationDb).WaitFor(escalationDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WaitFor(audit);
+
+var notification = builder.AddProject("notification", "../src/Notification/Notification.csproj")
+    .WithReference(notificationDb).WaitFor(notificationDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WaitFor(audit);
+
 var peerSupport = builder.AddProject("peersupport", "../src/PeerSupport/PeerSupport.csproj")
     .WithReference(peerSupportDb).WaitFor(peerSupportDb)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    .WaitFor(audit);
 
 builder.AddProject("gateway", "../src/Gateway/Gateway.csproj")
     .WithHttpEndpoint(port: builder.Configuration.GetValue("GatewayPort", 8080))

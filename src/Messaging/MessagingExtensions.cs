@@ -39,6 +39,8 @@ public static class MessagingExtensions
             });
         });
 
+        // The host (and so the announcement below and the first request) waits until every endpoint is bound.
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<ServiceAnnouncer>();
         return builder;

@@ -11,7 +11,7 @@ internal sealed class DatabaseLifecycle(PostgresDatabaseResource database, Orche
     {
         MarkStarting(database.Name);
 
-        await using var connection = new NpgsqlConnection(database.Server.ConnectionString);
+        await using var connection = new NpgsqlConnection(database.Server.ConnectionString + ";Pooling=false");
         await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
         exists.Parameters.AddWithValue("name", database.DatabaseName);

@@ -31,6 +31,20 @@ public static class DistributedApplicationTestingBuilder
         throw new InvalidOperationException("The AppHost's entry point never called Build().");
     }
 
+    /// <summary>An empty graph with the testing defaults, for tests that need only some infrastructure (e.g. PostgreSQL and RabbitMQ).</summary>
+    public static DistributedApplicationTestingBuilderHandle CreateEmpty(params string[] args)
+    {
+        Intercepting.Value = true;
+        try
+        {
+            return new DistributedApplicationTestingBuilderHandle(DistributedApplication.CreateBuilder(args));
+        }
+        finally
+        {
+            Intercepting.Value = false;
+        }
+    }
+
     internal static void ConfigureForTesting(DistributedApplicationBuilder builder, ConfigurationManager configuration)
     {
         if (!Intercepting.Value)
