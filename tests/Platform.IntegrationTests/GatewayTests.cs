@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Haven.Platform.IntegrationTests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class When_the_platform_runs(PlatformFixture platform)
+{
+    private sealed record ServiceInfo(string Service, string InstanceId, string Version);
+
+    [Fact]
+    public void Every_resource_is_healthy()
+    {
+        var snapshots = platform.App.ResourceNotifications.Snapshots;
+
+        Assert.All(snapshots, s => Assert.Equal(ResourceState.Healthy, s.State));
+        Assert.Equal(
+            ["audit", "auditdb", "escalation", "escalationdb", "gateway", "intake", "intakedb", "messaging",
+             "notification", "notificationdb", "peersupport", "peersupportdb", "postgres"],
+            snapshots.Select(s => s.Resource).Distinct().Order());
+        Assert.Equal(PlatformFixture.IntakeReplicas, platform.App.ResourceNotifications.Instances("intake").Count);
+    }
+
+    [Theory]
+    [InlineData("/api/intake/info", "intake")]
+    [InlineData("/api/cases/info", "escalation")]
+    [InlineData("/api/notifications/info", "notification")]
+    [InlineData("/api/audit/info", "audit")]
+    [InlineData("/api/peer-support/info", "peersupport")]
+    public async Task The_gateway_reaches_each_service(string path, string service)
+    {
+        var info = await platform.Gateway.GetFromJsonAsync<ServiceInfo>(path);
+
+        Assert.Equal(service, info!.Service);
+    }
+
+    [Fact]
+    public async Task Requests_through_the_gateway_reach_every_replica()
+    {
+        var instances = new HashSet<string>();
+        for (var i = 0; i < 20 && instances.Count < PlatformFixture.IntakeReplicas; i++)
+        {
+            var info = await platform.Gateway.GetFromJsonAsync<ServiceInfo>("/api/intake/info");
+            instances.Add(info!.InstanceId);
+        }
+
+        Assert.Equal(["intake-0", "intake-1"], instances.Order());
+    }
+
+    [Fact]
+    public async Task The_gateway_keeps_a_well_formed_correlation_id_and_replaces_a_bad_one()
+    {
+        using var kept = new HttpRequestMessage(HttpMethod.Get, "/api/intake/info") { Headers = { { "X-Correlation-ID", "report-42" } } };
+        using var bad = new HttpRequestMessage(HttpMethod.Get, "/api/intake/info") { Headers = { { "X-Correlation-ID", "<script>" } } };
+
+        using var keptResponse = await platform.Gateway.SendAsync(kept);
+        using var badResponse = await platform.Gateway.SendAsync(bad);
+
+        Assert.Equal("report-42", Assert.Single(keptResponse.Headers.GetValues("X-Correlation-ID")));
+        var replaced = Assert.Single(badResponse.Headers.GetValues("X-Correlation-ID"));
+        Assert.NotEqual("<script>", replaced);
+        Assert.False(string.IsNullOrWhiteSpace(replaced));
+    }
+
+    [Theory]
+    [InlineData("/api/intake/health")]
+    [InlineData("/api/intake/alive")]
+    [InlineData("/api/health")]
+    public async Task Service_health_endpoints_are_not_reachable_through_the_gateway(string path)
+    {
+        using var response = await platform.Gateway.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_stopped_service_gets_a_503_problem_and_is_reached_again_after_restart()
+    {
+        await platform.App.StopReplicaAsync("peersupport");
+        try
+        {
+            using var down = await platform.Gateway.GetAsync("/api/peer-support/info");
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
+            var problem = await down.Content.ReadFromJsonAsync<Dictionary<string, object>>();
+            Assert.Equal(503, int.Parse(problem!["status"].ToString()!));
+            Assert.True(problem.ContainsKey("correlationId"));
+        }
+        finally
+        {
+            await platform.App.StartReplicaAsync("peersupport");
+        }
+
+        using var up = await platform.Gateway.GetAsync("/api/peer-support/info");
+        Assert.Equal(HttpStatusCode.OK, up.StatusCode);
+    }
+}

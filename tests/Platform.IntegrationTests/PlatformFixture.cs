@@ -1,0 +1,42 @@
+namespace Haven.Platform.IntegrationTests;
+
+/// <summary>
+/// The AppHost's own graph, started once for the whole-stack tests, with two replicas of intake
+/// so that load balancing through the gateway can be observed.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public const int IntakeReplicas = 2;
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
+        builder.Project("intake").WithReplicas(IntakeReplicas);
+        App = await builder.BuildAsync();
+        try
+        {
+            await App.StartAsync();
+        }
+        catch (DistributedApplicationException e)
+        {
+            throw new InvalidOperationException($"{e.Message}\n{ConsoleLogs.Tail(App)}", e);
+        }
+        Gateway = App.CreateHttpClient("gateway");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}
