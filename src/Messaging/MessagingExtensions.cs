@@ -1,32 +1,71 @@
+using Haven.Messaging.Outbox;
+using Haven.Messaging.Scheduling;
 using MassTransit;
+using MassTransit.Configuration;
+using MassTransit.Middleware;
+using MassTransit.Middleware.Outbox;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Haven.Messaging;
 
 public static class MessagingExtensions
 {
     public const string ConnectionName = "messaging";
+    public const string OptionsSection = "Messaging";
 
     /// <summary>
-    /// MassTransit on RabbitMQ from <c>ConnectionStrings__messaging</c> (an amqp:// URI, as Aspire passes it),
-    /// with the bus health check in readiness and every endpoint named by Haven's convention.
+    /// MassTransit on RabbitMQ from <c>ConnectionStrings__messaging</c> (an amqp:// URI, as Aspire passes it), with
+    /// Haven's reliability built in, all kept in <typeparamref name="TDbContext"/> (which must call
+    /// <c>modelBuilder.AddHavenMessaging()</c>): every consumer and saga behind the inbox/outbox, HTTP requests
+    /// publishing through the bus outbox, sagas in the EF Core repository, <c>Schedule(...)</c> on the durable
+    /// scheduler, and the retry, redelivery and queue conventions of <see cref="HavenMessagingOptions"/>.
     /// </summary>
-    public static IHostApplicationBuilder AddHavenMessaging(this IHostApplicationBuilder builder,
-        Action<IBusRegistrationConfigurator>? configure = null)
+    public static IHostApplicationBuilder AddHavenMessaging<TDbContext>(this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? configure = null) where TDbContext : DbContext
     {
         var broker = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionName} is not set. Start the platform through the AppHost (./haven run)."));
         var service = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
+        var options = builder.Configuration.GetSection(OptionsSection).Get<HavenMessagingOptions>() ?? new HavenMessagingOptions();
+        // Each service schedules through its own queue into its own database.
+        var scheduler = new Uri($"queue:{service.ToLowerInvariant()}-scheduler");
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(options);
         builder.Services.AddMassTransit(bus =>
         {
             // Queues are prefixed by the owning service so two services consuming one event each get a copy.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service, includeNamespace: false));
+            bus.SetSagaRepositoryProvider(new HavenSagaRepositoryProvider<TDbContext>());
+            AddInboxAndOutbox<TDbContext>(bus, options);
+            bus.AddConsumer<ScheduleMessageConsumer<TDbContext>>().Endpoint(endpoint => endpoint.Name = scheduler.AbsolutePath);
+            bus.AddMessageScheduler(scheduler);
             configure?.Invoke(bus);
+
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                // Innermost: a saga update that lost a race is retried at once, from a fresh read.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<DbUpdateConcurrencyException>();
+                    retry.Handle<DbUpdateException>(IsUniqueViolation);
+                    retry.Exponential(20, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(10));
+                });
+                var inbox = new OutboxConsumePipeSpecificationObserver<TDbContext>(endpoint, context);
+                endpoint.ConnectConsumerConfigurationObserver(inbox);
+                endpoint.ConnectSagaConfigurationObserver(inbox);
+                if (options.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                {
+                    rabbitEndpoint.SetQuorumQueue();
+                }
+            });
+
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(broker.Host, (ushort)broker.Port, VirtualHost(broker), host =>
@@ -34,17 +73,46 @@ public static class MessagingExtensions
                     var credentials = broker.UserInfo.Split(':', 2);
                     host.Username(Uri.UnescapeDataString(credentials[0]));
                     host.Password(credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : "");
+                    // A publish completes only once the broker has the (persistent) message.
+                    host.PublisherConfirmation = true;
                 });
+                rabbit.Durable = true;
+                rabbit.PrefetchCount = options.PrefetchCount;
+                rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+
+                // Outermost first: redelivery through the scheduler, then spaced retries, then immediate ones.
+                rabbit.UseMessageScheduler(scheduler);
+                if (options.RedeliveryIntervals.Length > 0)
+                {
+                    rabbit.UseScheduledRedelivery(retry => retry.Intervals(options.RedeliveryIntervals));
+                }
+                rabbit.UseMessageRetry(retry => retry.Incremental(options.IncrementalRetries, options.IncrementalInitialInterval,
+                    options.IncrementalIntervalStep));
+                rabbit.UseMessageRetry(retry => retry.Immediate(options.ImmediateRetries));
                 rabbit.ConfigureEndpoints(context);
             });
         });
 
         // The host (and so the announcement below and the first request) waits until every endpoint is bound.
-        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
+        builder.Services.AddHostedService<ScheduledMessageDispatcher<TDbContext>>();
         builder.Services.AddHostedService<ServiceAnnouncer>();
         return builder;
     }
+
+    private static void AddInboxAndOutbox<TDbContext>(IBusRegistrationConfigurator bus, HavenMessagingOptions options)
+        where TDbContext : DbContext
+    {
+        bus.AddScoped<IOutboxContextFactory<TDbContext>, InboxContextFactory<TDbContext>>();
+        bus.ReplaceScoped<MassTransit.DependencyInjection.IScopedBusContextProvider<IBus>, BusOutboxContextProvider<TDbContext>>();
+        bus.AddSingleton<IBusOutboxNotification, BusOutboxNotification>();
+        bus.AddOptions<OutboxDeliveryServiceOptions>().Configure(delivery => delivery.QueryDelay = options.OutboxPollInterval);
+        bus.AddHostedService<BusOutboxDeliveryService<TDbContext>>();
+        bus.AddHostedService<InboxCleanupService<TDbContext>>();
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     private static string VirtualHost(Uri broker) =>
         broker.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/'));

@@ -1,0 +1,97 @@
+using MassTransit;
+using MassTransit.Middleware;
+using MassTransit.Middleware.Outbox;
+using MassTransit.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Haven.Messaging.Outbox;
+
+/// <summary>
+/// Sends what HTTP requests committed to the outbox: at once when this instance committed it (in-process signal), and
+/// otherwise at the next poll, which is how an outbox left behind by a crashed instance is delivered. Replicas share
+/// the work: each takes the oldest outbox no one else holds (<c>FOR UPDATE SKIP LOCKED</c>).
+/// </summary>
+internal sealed class BusOutboxDeliveryService<TDbContext>(IBusControl bus, IServiceScopeFactory scopes, IBusOutboxNotification notification,
+    HavenMessagingOptions options, ILogger<BusOutboxDeliveryService<TDbContext>> logger) : BackgroundService where TDbContext : DbContext
+{
+    private const int MessageLimit = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
+                while (await DeliverOldestOutbox(stoppingToken))
+                {
+                }
+                await notification.WaitForDelivery(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Outbox delivery failed; retrying in {Delay}", options.OutboxPollInterval);
+                await Task.Delay(options.OutboxPollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <returns>Whether there was an outbox to deliver.</returns>
+    private async Task<bool> DeliverOldestOutbox(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var states = await db.Set<OutboxState>()
+                .FromSql($"""SELECT * FROM outbox_state ORDER BY "Created" LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .AsTracking()
+                .ToListAsync(cancellationToken);
+            if (states is not [var state])
+            {
+                return false;
+            }
+
+            var lastSequenceNumber = state.LastSequenceNumber ?? 0;
+            var messages = await db.Set<OutboxMessage>()
+                .Where(m => m.OutboxId == state.OutboxId && m.SequenceNumber > lastSequenceNumber)
+                .OrderBy(m => m.SequenceNumber)
+                .Take(MessageLimit)
+                .ToListAsync(cancellationToken);
+
+            // A failure part-way rolls back and the whole batch is sent again: at least once, and the inbox
+            // of the receiving consumer makes that exactly once in effect.
+            foreach (var message in messages)
+            {
+                message.Deserialize(SystemTextJsonMessageSerializer.Instance);
+                var endpoint = await bus.GetSendEndpoint(message.DestinationAddress!);
+                await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress), cancellationToken);
+            }
+
+            db.RemoveRange(messages);
+            if (messages.Count < MessageLimit)
+            {
+                db.Remove(state);
+            }
+            else
+            {
+                state.LastSequenceNumber = messages[^1].SequenceNumber;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (messages.Count > 0)
+            {
+                logger.LogDebug("Delivered {Count} outbox messages of {OutboxId}", messages.Count, state.OutboxId);
+            }
+            return true;
+        });
+    }
+}
