@@ -51,6 +51,25 @@ public static class ResourceBuilderExtensions
         return project;
     }
 
+    public static IResourceBuilder<DevelopmentIdentityResource> AddDevelopmentIdentity(this DistributedApplicationBuilder builder, string name) =>
+        builder.AddResource(new DevelopmentIdentityResource(name));
+
+    public static IResourceBuilder<DevelopmentIdentityResource> WithInstitution(this IResourceBuilder<DevelopmentIdentityResource> identity,
+        string institution, string? network = null)
+    {
+        identity.Resource.Institutions.Add(new DevelopmentInstitution(institution, network));
+        return identity;
+    }
+
+    /// <summary>Makes the project trust the development provider's issuers, as a deployment's <c>Identity</c> section would.</summary>
+    public static IResourceBuilder<ProjectResource> WithReference(this IResourceBuilder<ProjectResource> project,
+        IResourceBuilder<DevelopmentIdentityResource> identity)
+    {
+        project.Resource.IdentityReference = identity.Resource;
+        project.Resource.WaitsFor.Add(identity.Resource);
+        return project;
+    }
+
     public static IResourceBuilder<T> WaitFor<T>(this IResourceBuilder<T> resource, IResourceBuilder<Resource> dependency)
         where T : Resource
     {

@@ -30,6 +30,11 @@ public sealed class ForwarderProblemDetailsMiddleware(RequestDelegate next, IPro
     {
         { Error: ForwarderError.NoAvailableDestinations } => StatusCodes.Status503ServiceUnavailable,
         { Error: ForwarderError.RequestTimedOut } => StatusCodes.Status504GatewayTimeout,
+        // A chunked body that grew past the gateway's limit while it was being forwarded.
+        { Exception: { } exception } when Causes(exception).Any(e => e is BadHttpRequestException
+            {
+                StatusCode: StatusCodes.Status413PayloadTooLarge,
+            }) => StatusCodes.Status413PayloadTooLarge,
         { Exception: { } exception } when Causes(exception).Any(e => e is TimeoutException) =>
             StatusCodes.Status504GatewayTimeout,
         // Nothing was sent to the service: it is not running (refused) or not resolvable.
@@ -42,6 +47,7 @@ public sealed class ForwarderProblemDetailsMiddleware(RequestDelegate next, IPro
 
     private static string DetailFor(int status) => status switch
     {
+        StatusCodes.Status413PayloadTooLarge => "The request body is larger than the gateway accepts.",
         StatusCodes.Status503ServiceUnavailable => "The service for this route is not available. Try again later.",
         StatusCodes.Status504GatewayTimeout => "The service for this route did not answer in time.",
         _ => "The service for this route returned an invalid response.",

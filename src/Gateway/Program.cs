@@ -7,7 +7,7 @@ builder.AddGateway();
 
 var app = builder.Build();
 
-app.UseCorrelationId();
+app.UseGatewayPipeline();
 
 app.MapDefaultEndpoints();
 app.MapReverseProxy(proxy =>

@@ -23,7 +23,8 @@ public static class ManifestPublisher
     public static JsonObject Create(IEnumerable<Resource> resources, string manifestDirectory)
     {
         var written = new JsonObject();
-        foreach (var resource in resources)
+        // The development identity provider is local only: a deployment trusts its institutions' own providers.
+        foreach (var resource in resources.Where(r => r is not DevelopmentIdentityResource))
         {
             written[resource.Name] = resource switch
             {

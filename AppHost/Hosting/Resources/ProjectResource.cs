@@ -15,6 +15,9 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
 
     public List<IResourceWithConnectionString> ConnectionStringReferences { get; } = [];
     public List<ProjectResource> ServiceReferences { get; } = [];
+
+    /// <summary>The development identity provider whose issuers the project trusts (local runs only).</summary>
+    public DevelopmentIdentityResource? IdentityReference { get; internal set; }
     public Dictionary<string, string> Environment { get; } = [];
 
     /// <summary>The http endpoints of the running replicas, in replica order.</summary>

@@ -1,4 +1,6 @@
-namespace Haven.Contracts;
+using MassTransit;
+
+namespace Haven.Contracts.Platform;
 
 /// <summary>
 /// Published by every service instance once it is connected to its database and the broker,
@@ -8,4 +10,5 @@ namespace Haven.Contracts;
 /// <param name="InstanceId">The instance id the orchestrator gave the replica.</param>
 /// <param name="Version">The informational version of the service's build.</param>
 /// <param name="StartedAt">When the instance became ready.</param>
+[MessageUrn("haven:platform:service-instance-started:v1")]
 public record ServiceInstanceStarted(string Service, string InstanceId, string Version, DateTimeOffset StartedAt);

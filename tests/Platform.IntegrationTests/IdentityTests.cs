@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Haven.Platform.IntegrationTests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class When_a_caller_reaches_the_gateway(PlatformFixture platform)
+{
+    [Theory]
+    [InlineData("/api/intake/info")]
+    [InlineData("/api/cases/info")]
+    [InlineData("/api/audit/info")]
+    public async Task Without_a_token_a_protected_route_answers_401(string path)
+    {
+        using var anonymous = platform.App.CreateHttpClient("gateway");
+
+        using var response = await anonymous.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_signed_by_an_unknown_key_answers_401()
+    {
+        using var response = await GetWithToken("/api/intake/info", Token(signingKey: new RsaSecurityKey(RSA.Create(2048)) { KeyId = "rogue" }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_expired_token_answers_401()
+    {
+        using var response = await GetWithToken("/api/intake/info", Token(expires: DateTime.UtcNow.AddMinutes(-5)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_for_an_institution_its_issuer_does_not_serve_answers_401()
+    {
+        // Signed with the right key and issued by mercy's provider, but claiming to be lakeside's user.
+        using var response = await GetWithToken("/api/intake/info", Token(institution: "lakeside"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_valid_token_without_the_role_answers_403()
+    {
+        using var reporter = platform.App.CreateHttpClient("gateway", "mercy", "rita", "reporter");
+
+        using var response = await reporter.GetAsync("/api/intake/info");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_with_no_Haven_role_is_refused_at_the_gateway()
+    {
+        using var response = await GetWithToken("/api/notifications/info", Token(roles: ["janitor"]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_oversized_body_answers_413()
+    {
+        using var anonymous = platform.App.CreateHttpClient("gateway");
+
+        using var response = await anonymous.PostAsync("/api/intake/reports", new ByteArrayContent(new byte[2 * 1024 * 1024]));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_anonymous_route_is_rate_limited_per_client_address_with_retry_after()
+    {
+        // A loopback address of its own, so that this client's budget is not shared with other tests.
+        using var client = ClientFrom(IPAddress.Parse("127.0.0.42"));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 25; i++)
+        {
+            using var response = await client.PostAsync("/api/intake/reports", new StringContent("{}"));
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+                break;
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(21, statuses.Count);
+    }
+
+    [Fact]
+    public async Task Responses_carry_the_security_headers()
+    {
+        using var response = await platform.Gateway.GetAsync("/api/intake/info");
+
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Theory]
+    [InlineData(PlatformFixture.AllowedOrigin, true)]
+    [InlineData("https://evil.test", false)]
+    public async Task Only_configured_origins_pass_the_CORS_preflight(string origin, bool allowed)
+    {
+        using var anonymous = platform.App.CreateHttpClient("gateway");
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/intake/info")
+        {
+            Headers = { { "Origin", origin }, { "Access-Control-Request-Method", "GET" }, { "Access-Control-Request-Headers", "authorization" } },
+        };
+
+        using var response = await anonymous.SendAsync(preflight);
+
+        Assert.Equal(allowed, response.Headers.TryGetValues("Access-Control-Allow-Origin", out var origins) && origins.Contains(origin));
+    }
+
+    private async Task<HttpResponseMessage> GetWithToken(string path, string token)
+    {
+        using var client = platform.App.CreateHttpClient("gateway");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.GetAsync(path);
+    }
+
+    private string Token(SecurityKey? signingKey = null, DateTime? expires = null, string institution = "mercy", string[]? roles = null)
+    {
+        var identity = platform.App.Resources.OfType<DevelopmentIdentityResource>().Single();
+        var expiry = expires ?? DateTime.UtcNow.AddMinutes(10);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = DevelopmentIdentityResource.IssuerFor("mercy"),
+            Audience = DevelopmentIdentityResource.Audience,
+            NotBefore = expiry.AddMinutes(-30),
+            IssuedAt = expiry.AddMinutes(-30),
+            Expires = expiry,
+            SigningCredentials = new SigningCredentials(signingKey ?? identity.SigningKey, SecurityAlgorithms.RsaSha256),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = "mallory",
+                ["institution"] = institution,
+                ["roles"] = roles ?? ["operator"],
+            },
+        });
+    }
+
+    private HttpClient ClientFrom(IPAddress source)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(source, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = platform.App.GetEndpoint("gateway") };
+    }
+}
