@@ -1,0 +1,10 @@
+using MassTransit;
+
+namespace Haven.Contracts.Cases;
+
+/// <summary>
+/// A case manager wrote to the case's reporter (v1); anonymous reporters read it through their case key.
+/// The text is the case manager's own words, never report content.
+/// </summary>
+[MessageUrn("haven:cases:reporter-message-posted:v1")]
+public record ReporterMessagePosted(Guid MessageId, Guid CaseId, string InstitutionId, string Text, DateTimeOffset PostedAt);
