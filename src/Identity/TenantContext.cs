@@ -11,6 +11,12 @@ public sealed class TenantContext(IHttpContextAccessor http)
 {
     private string? _institutionId;
 
+    /// <summary>
+    /// True while serving an HTTP request: then only the caller's institution is visible. Consumers and sagas
+    /// work for the institution their message names, which they check themselves.
+    /// </summary>
+    public bool IsRequest => http.HttpContext is not null;
+
     /// <summary>Null when there is no caller and nothing was set: then tenant-owned queries match no row.</summary>
     public string? InstitutionId =>
         _institutionId ?? http.HttpContext?.User.FindFirst(HavenClaims.Institution)?.Value;
