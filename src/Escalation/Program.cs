@@ -1,4 +1,7 @@
+using Haven.Escalation.Cases;
 using Haven.Escalation.Extensions;
+using Haven.Escalation.Policies;
+using Haven.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +14,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
-app.MapServiceInfo("api/cases");
+app.MapServiceInfo("api/cases").RequireAuthorization(HavenPolicies.Operator);
+app.MapPolicyApi();
+app.MapCasesApi();
 
 app.Run();

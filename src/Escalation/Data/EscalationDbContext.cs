@@ -1,5 +1,32 @@
+using Haven.Escalation.Policies;
+using Haven.Escalation.StateMachines;
+using Haven.Identity;
+using Haven.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Escalation.Data;
 
-public sealed class EscalationDbContext(DbContextOptions<EscalationDbContext> options) : DbContext(options);
+public sealed class EscalationDbContext(DbContextOptions<EscalationDbContext> options, TenantContext tenant) : DbContext(options)
+{
+    public DbSet<CaseState> Cases => Set<CaseState>();
+    public DbSet<EscalationPolicy> Policies => Set<EscalationPolicy>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddHavenMessaging();
+        modelBuilder.MapCaseState();
+        modelBuilder.Entity<EscalationPolicy>(policy =>
+        {
+            policy.ToTable("escalation_policies");
+            policy.HasKey(p => p.InstitutionId);
+            policy.Property(p => p.InstitutionId).HasMaxLength(100);
+            policy.Property(p => p.UpdatedBy).HasMaxLength(200);
+            policy.OwnsMany(p => p.Levels, level => level.ToJson());
+        });
+
+        // A request sees only its caller's institution: another institution's case is simply not found.
+        // The saga (no request) works for the institution its messages name.
+        modelBuilder.Entity<CaseState>().HasQueryFilter(c => !tenant.IsRequest || c.InstitutionId == tenant.InstitutionId);
+        modelBuilder.Entity<EscalationPolicy>().HasQueryFilter(p => !tenant.IsRequest || p.InstitutionId == tenant.InstitutionId);
+    }
+}

@@ -1,5 +1,7 @@
-using Haven.Messaging;
 using Haven.Escalation.Data;
+using Haven.Escalation.StateMachines;
+using Haven.Identity;
+using Haven.Messaging;
 
 namespace Haven.Escalation.Extensions;
 
@@ -8,7 +10,9 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.AddHavenIdentity();
         builder.AddHavenDbContext<EscalationDbContext>("escalationdb");
-        builder.AddHavenMessaging();
+        builder.AddHavenMessaging<EscalationDbContext>(bus =>
+            bus.AddSagaStateMachine<CaseStateMachine, CaseState>(typeof(CaseStateDefinition)));
     }
 }

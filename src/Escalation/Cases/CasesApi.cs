@@ -1,0 +1,185 @@
+using System.Security.Claims;
+using Haven.Contracts.Audit;
+using Haven.Contracts.Cases;
+using Haven.Contracts.Reports;
+using Haven.Escalation.Commands;
+using Haven.Escalation.StateMachines;
+using Haven.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using CaseActionResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Accepted,
+    Microsoft.AspNetCore.Http.HttpResults.NotFound,
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>;
+
+namespace Haven.Escalation.Cases;
+
+/// <summary>
+/// Case managers' work on their institution's cases. Reads are recorded for the audit log; actions are handed
+/// to the case's saga through the outbox (202: stored, and it will act), after checking the case can take them.
+/// </summary>
+public static class CasesApi
+{
+    private const int MaxText = 4000;
+
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var cases = endpoints.MapGroup("api/cases").RequireAuthorization(HavenPolicies.CaseStaff);
+        cases.MapGet("", ListCasesAsync);
+        cases.MapGet("{id:guid}", GetCaseAsync);
+        cases.MapGet("{id:guid}/referrals/{pathway}", GetReferralPacketAsync);
+        cases.MapPost("{id:guid}/acknowledge", (Guid id, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
+            ActAsync(id, services, [CaseStatus.AwaitingAcknowledgement], new AcknowledgeCase(id, user.GetUserId())));
+        cases.MapPost("{id:guid}/review", (Guid id, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
+            ActAsync(id, services, [CaseStatus.Acknowledged], new StartCaseReview(id, user.GetUserId())));
+        cases.MapPost("{id:guid}/notes", AddNoteAsync);
+        cases.MapPost("{id:guid}/content-audit", RecordContentAuditAsync);
+        cases.MapPost("{id:guid}/resolve", (Guid id, CloseRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
+            CloseAsync(id, body, user, services, CaseOutcome.Resolved));
+        cases.MapPost("{id:guid}/dismiss", (Guid id, CloseRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
+            CloseAsync(id, body, user, services, CaseOutcome.Dismissed));
+        cases.MapPost("{id:guid}/messages", PostReporterMessageAsync);
+        return endpoints;
+    }
+
+    private static readonly CaseStatus[] OpenStatuses =
+        [CaseStatus.AwaitingAcknowledgement, CaseStatus.Acknowledged, CaseStatus.InReview];
+
+    private static async Task<Results<Ok<CasePage>, ValidationProblem>> ListCasesAsync(ClaimsPrincipal user,
+        [AsParameters] CaseServices services, CaseStatus? status = null, Severity? severity = null, Track? track = null,
+        int page = 1, int pageSize = 25)
+    {
+        if (page < 1 || pageSize is < 1 or > 100)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [page < 1 ? "page" : "pageSize"] = ["page starts at 1; pageSize is between 1 and 100."],
+            });
+        }
+
+        var query = services.Db.Cases.AsNoTracking();
+        if (status is { } s)
+        {
+            query = query.Where(c => c.CurrentState == s.ToString());
+        }
+        if (severity is { } v)
+        {
+            query = query.Where(c => c.Severity == v);
+        }
+        if (track is { } t)
+        {
+            query = query.Where(c => c.Track == t);
+        }
+        var total = await query.CountAsync();
+        var cases = await query.OrderByDescending(c => c.Severity).ThenByDescending(c => c.OpenedAt)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
+
+        await RecordReadsAsync(services, user, cases, "case-summary");
+        return TypedResults.Ok(new CasePage([.. cases.Select(c => c.ToSummary())], page, pageSize, total));
+    }
+
+    private static async Task<Results<Ok<CaseDetail>, NotFound>> GetCaseAsync(Guid id, ClaimsPrincipal user,
+        [AsParameters] CaseServices services)
+    {
+        var found = await services.Db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.CorrelationId == id);
+        if (found is null)
+        {
+            return TypedResults.NotFound();
+        }
+        await RecordReadsAsync(services, user, [found], "case");
+        return TypedResults.Ok(found.ToDetail());
+    }
+
+    private static async Task<Results<Ok<ReferralPacket>, NotFound>> GetReferralPacketAsync(Guid id, string pathway,
+        ClaimsPrincipal user, [AsParameters] CaseServices services)
+    {
+        var found = await services.Db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.CorrelationId == id);
+        if (found is null || !ReferralPacket.Pathways.TryGetValue(pathway, out var kind) || !found.Pathways.Contains(kind))
+        {
+            return TypedResults.NotFound();
+        }
+        await RecordReadsAsync(services, user, [found], $"referral-packet:{pathway}");
+        return TypedResults.Ok(ReferralPacket.For(found, pathway, services.Clock.GetUtcNow().UtcDateTime));
+    }
+
+    private static Task<CaseActionResult> AddNoteAsync(Guid id,
+        NoteRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
+        TextOf(body.Text, "text") is { } errors
+            ? Task.FromResult<CaseActionResult>(TypedResults.ValidationProblem(errors))
+            : ActAsync(id, services, OpenStatuses, new AddCaseNote(id, user.GetUserId(), body.Text!.Trim()));
+
+    private static async Task<CaseActionResult> RecordContentAuditAsync(
+        Guid id, ContentAuditRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services)
+    {
+        if (TextOf(body.Outcome, "outcome") is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var track = await services.Db.Cases.AsNoTracking().Where(c => c.CorrelationId == id).Select(c => (Track?)c.Track).SingleOrDefaultAsync();
+        if (track == Track.Harassment)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: "A content audit belongs to track B cases.");
+        }
+        return await ActAsync(id, services, OpenStatuses, new RecordContentAudit(id, user.GetUserId(), body.Outcome!.Trim()));
+    }
+
+    private static Task<CaseActionResult> CloseAsync(Guid id,
+        CloseRequest body, ClaimsPrincipal user, CaseServices services, CaseOutcome outcome) =>
+        body.Note is { Length: > MaxText }
+            ? Task.FromResult<CaseActionResult>(TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["note"] = [$"At most {MaxText} characters."] }))
+            : ActAsync(id, services, OpenStatuses, new CloseCase(id, user.GetUserId(), outcome, body.Note?.Trim()));
+
+    private static async Task<CaseActionResult> PostReporterMessageAsync(
+        Guid id, ReporterMessageRequest body, [AsParameters] CaseServices services)
+    {
+        if (TextOf(body.Text, "text") is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var found = await services.Db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.CorrelationId == id);
+        if (found is null)
+        {
+            return TypedResults.NotFound();
+        }
+        await services.Publisher.Publish(new ReporterMessagePosted(Guid.NewGuid(), id, found.InstitutionId, body.Text!.Trim(),
+            services.Clock.GetUtcNow()));
+        await services.Db.SaveChangesAsync();
+        return TypedResults.Accepted($"/api/cases/{id}");
+    }
+
+    private static async Task<CaseActionResult> ActAsync<TCommand>(Guid id,
+        CaseServices services, CaseStatus[] allowedFrom, TCommand command) where TCommand : class
+    {
+        var state = await services.Db.Cases.AsNoTracking().Where(c => c.CorrelationId == id).Select(c => c.CurrentState).SingleOrDefaultAsync();
+        if (state is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!allowedFrom.Contains(Enum.Parse<CaseStatus>(state)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: $"A case that is {state} cannot take this action.");
+        }
+        // Stored in the outbox with nothing else: the saga acts on it once it is delivered.
+        await services.Publisher.Publish(command);
+        await services.Db.SaveChangesAsync();
+        return TypedResults.Accepted($"/api/cases/{id}");
+    }
+
+    private static async Task RecordReadsAsync(CaseServices services, ClaimsPrincipal user, IEnumerable<CaseState> cases, string what)
+    {
+        var actor = user.GetUserId();
+        var now = services.Clock.GetUtcNow();
+        foreach (var read in cases)
+        {
+            await services.Publisher.Publish(new CaseDataRead(read.InstitutionId, read.CorrelationId, actor, what, now));
+        }
+        await services.Db.SaveChangesAsync();
+    }
+
+    private static Dictionary<string, string[]>? TextOf(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? new() { [field] = ["Required."] }
+        : text.Length > MaxText ? new() { [field] = [$"At most {MaxText} characters."] }
+        : null;
+}

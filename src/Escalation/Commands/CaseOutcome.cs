@@ -1,0 +1,7 @@
+namespace Haven.Escalation.Commands;
+
+public enum CaseOutcome
+{
+    Resolved = 1,
+    Dismissed = 2,
+}

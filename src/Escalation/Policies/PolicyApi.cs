@@ -1,0 +1,60 @@
+using Haven.Escalation.Data;
+using Haven.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Escalation.Policies;
+
+/// <summary>An institution's admins read and change its escalation ladder; new cases follow the new ladder.</summary>
+public static class PolicyApi
+{
+    public static IEndpointRouteBuilder MapPolicyApi(this IEndpointRouteBuilder endpoints)
+    {
+        var policy = endpoints.MapGroup("api/cases/policy").RequireAuthorization(HavenPolicies.InstitutionAdmin);
+        policy.MapGet("", GetPolicyAsync);
+        policy.MapPut("", PutPolicyAsync);
+        return endpoints;
+    }
+
+    public sealed record LevelDto(IReadOnlyList<string> Roles, TimeSpan Critical, TimeSpan High, TimeSpan Moderate, TimeSpan Low);
+
+    public sealed record PolicyDto(IReadOnlyList<LevelDto> Levels, int Repeats);
+
+    private static async Task<Ok<PolicyDto>> GetPolicyAsync(HttpContext http, EscalationDbContext db)
+    {
+        var institution = http.User.GetInstitutionId();
+        var policy = await db.Policies.AsNoTracking().SingleOrDefaultAsync(p => p.InstitutionId == institution)
+            ?? DefaultPolicy.For(institution);
+        return TypedResults.Ok(ToDto(policy));
+    }
+
+    private static async Task<Results<Ok<PolicyDto>, ValidationProblem>> PutPolicyAsync(PolicyDto body, HttpContext http,
+        EscalationDbContext db, TimeProvider clock)
+    {
+        var errors = PolicyValidation.Validate(body);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var institution = http.User.GetInstitutionId();
+        var policy = await db.Policies.SingleOrDefaultAsync(p => p.InstitutionId == institution);
+        if (policy is null)
+        {
+            policy = new EscalationPolicy { InstitutionId = institution };
+            db.Policies.Add(policy);
+        }
+        policy.Levels = [.. body.Levels.Select(l => new EscalationLevel
+        {
+            Roles = [.. l.Roles], Critical = l.Critical, High = l.High, Moderate = l.Moderate, Low = l.Low,
+        })];
+        policy.Repeats = body.Repeats;
+        policy.UpdatedAt = clock.GetUtcNow();
+        policy.UpdatedBy = http.User.GetUserId();
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(ToDto(policy));
+    }
+
+    private static PolicyDto ToDto(EscalationPolicy policy) =>
+        new([.. policy.Levels.Select(l => new LevelDto(l.Roles, l.Critical, l.High, l.Moderate, l.Low))], policy.Repeats);
+}
