@@ -1,4 +1,6 @@
+using Haven.Audit.Apis;
 using Haven.Audit.Extensions;
+using Haven.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +13,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
-app.MapServiceInfo("api/audit");
+app.MapServiceInfo("api/audit").RequireAuthorization(HavenPolicies.Operator);
+app.MapAuditApi();
 
 app.Run();

@@ -1,5 +1,8 @@
+using Haven.Audit.Chain;
 using Haven.Audit.Consumers;
 using Haven.Audit.Data;
+using Haven.Audit.Signing;
+using Haven.Identity;
 using Haven.Messaging;
 
 namespace Haven.Audit.Extensions;
@@ -9,7 +12,15 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.AddHavenIdentity();
         builder.AddHavenDbContext<AuditDbContext>("auditdb");
-        builder.AddHavenMessaging(bus => bus.AddConsumer<ServiceInstanceStartedConsumer>());
+        builder.Services.AddScoped<AuditChain>();
+        builder.Services.AddScoped<ChainVerifier>();
+        builder.Services.AddSingleton<CheckpointSigner>();
+        builder.AddHavenMessaging<AuditDbContext>(bus =>
+        {
+            bus.AddConsumer<ServiceInstanceStartedConsumer>();
+            bus.AddConsumer<AuditEventConsumer>();
+        });
     }
 }

@@ -1,0 +1,178 @@
+using System.Text.Json;
+using Haven.Audit.Chain;
+using Haven.Audit.Consumers;
+using Haven.Audit.Data;
+using Haven.Contracts.Audit;
+using Haven.Contracts.Cases;
+using Haven.Contracts.Reports;
+using Haven.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Audit.Apis;
+
+public static class AuditApi
+{
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 1000;
+
+    /// <summary>What a receipt shows of the case itself: that the report is logged and how its status moved.</summary>
+    private static readonly string[] ReceiptTypes =
+        [AuditEventConsumer.TypeName<ReportSubmitted>(), AuditEventConsumer.TypeName<CaseStatusChanged>()];
+
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/audit").RequireAuthorization(HavenPolicies.Auditor);
+        api.MapGet("/entries", GetEntries);
+        api.MapGet("/export", Export);
+        api.MapGet("/verify", Verify);
+        api.MapGet("/checkpoints", GetCheckpoints);
+        api.MapPost("/checkpoints", CreateCheckpoint);
+        api.MapGet("/key", GetKey);
+        // Case staff may hand a receipt to the case's reporter; the case-key route is the intake service's to add.
+        app.MapGet("api/audit/receipts/{caseId:guid}", GetReceipt).RequireAuthorization(policy => policy
+            .RequireAuthenticatedUser().RequireClaim(HavenClaims.Institution)
+            .RequireClaim(HavenClaims.Roles, HavenRoles.Auditor, HavenRoles.CaseManager, HavenRoles.InstitutionAdmin));
+        return app;
+    }
+
+    public static async Task<Ok<List<AuditEntryView>>> GetEntries([AsParameters] AuditQuery query, [AsParameters] AuditServices services,
+        CancellationToken cancellationToken)
+    {
+        var limit = Math.Clamp(query.Limit ?? DefaultLimit, 1, MaxLimit);
+        var entries = await Filter(services.Db.Entries.AsNoTracking(), query).OrderBy(e => e.Sequence).Take(limit)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(entries.Select(AuditEntryView.From).ToList());
+    }
+
+    /// <summary>JSON lines, streamed in sequence order: one <see cref="AuditEntryView"/> per line.</summary>
+    public static async Task Export([AsParameters] AuditQuery query, [AsParameters] AuditServices services, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        response.ContentType = "application/x-ndjson";
+        response.Headers.ContentDisposition = $"attachment; filename=\"audit-{services.InstitutionId}.jsonl\"";
+        await foreach (var entry in Filter(services.Db.Entries.AsNoTracking(), query with { Limit = null })
+                           .OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            await response.WriteAsync(JsonSerializer.Serialize(AuditEntryView.From(entry), JsonSerializerOptions.Web) + "\n", cancellationToken);
+        }
+    }
+
+    public static async Task<Results<Ok<VerificationResult>, ValidationProblem>> Verify([FromQuery] long? from, [FromQuery] long? to,
+        [AsParameters] AuditServices services, CancellationToken cancellationToken)
+    {
+        if (from is < 1 || to is < 1 || (from is { } f && to is { } t && f > t))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["range"] = ["from and to are sequence numbers from 1, with from <= to."],
+            });
+        }
+        return TypedResults.Ok(await services.Verifier.VerifyAsync(services.InstitutionId, from ?? 1, to, cancellationToken));
+    }
+
+    public static async Task<Ok<List<CheckpointView>>> GetCheckpoints([AsParameters] AuditServices services, CancellationToken cancellationToken)
+    {
+        var checkpoints = await services.Db.Checkpoints.AsNoTracking().OrderBy(c => c.Sequence).ToListAsync(cancellationToken);
+        return TypedResults.Ok(checkpoints.Select(View).ToList());
+    }
+
+    /// <summary>Signs the chain's head, after verifying the chain up to it: a checkpoint never vouches for a broken chain.</summary>
+    public static async Task<Results<Created<CheckpointView>, Conflict<ProblemDetails>>> CreateCheckpoint(HttpContext http,
+        [AsParameters] AuditServices services, CancellationToken cancellationToken)
+    {
+        var verification = await services.Verifier.VerifyAsync(services.InstitutionId, 1, null, cancellationToken);
+        if (!verification.Valid || verification.HeadHash is null || verification.To < 1)
+        {
+            return TypedResults.Conflict(new ProblemDetails
+            {
+                Title = verification.Valid ? "The chain is empty." : "The chain does not verify.",
+                Detail = verification.Reason,
+                Status = StatusCodes.Status409Conflict,
+            });
+        }
+        var signedAt = ChainHasher.ToStoredPrecision(services.Clock.GetUtcNow());
+        var statement = ChainHasher.CheckpointStatement(services.InstitutionId, verification.To, verification.HeadHash, signedAt);
+        var (keyId, signature) = await services.Signer.SignAsync(statement, cancellationToken);
+        var checkpoint = new Checkpoint
+        {
+            InstitutionId = services.InstitutionId, Sequence = verification.To, HeadHash = verification.HeadHash, KeyId = keyId,
+            Signature = signature, SignedAt = signedAt,
+        };
+        services.Db.Checkpoints.Add(checkpoint);
+        // Through the outbox: the network's witnesses hear of it only if it is stored.
+        await services.Publish.Publish(new AuditCheckpointSigned(services.InstitutionId, http.User.GetNetworkId(), checkpoint.Sequence,
+            checkpoint.HeadHash, signature, keyId, signedAt), cancellationToken);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/audit/checkpoints/{checkpoint.Sequence}", View(checkpoint));
+    }
+
+    public static async Task<Ok<SigningKeyView>> GetKey([AsParameters] AuditServices services, CancellationToken cancellationToken)
+    {
+        var (keyId, pem) = await services.Signer.PublicKeyAsync(cancellationToken);
+        return TypedResults.Ok(new SigningKeyView(keyId, "ES256", pem));
+    }
+
+    public static async Task<Results<Ok<ReceiptView>, NotFound, Conflict<ProblemDetails>>> GetReceipt(Guid caseId,
+        [AsParameters] AuditServices services, CancellationToken cancellationToken)
+    {
+        var entries = services.Db.Entries.AsNoTracking();
+        var first = await entries.Where(e => e.CaseId == caseId && ReceiptTypes.Contains(e.Type))
+            .OrderBy(e => e.Sequence).Select(e => (long?)e.Sequence).FirstOrDefaultAsync(cancellationToken);
+        if (first is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var checkpoint = await services.Db.Checkpoints.AsNoTracking().OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
+        var last = await entries.Where(e => e.CaseId == caseId && ReceiptTypes.Contains(e.Type)).MaxAsync(e => e.Sequence, cancellationToken);
+        if (checkpoint is null || checkpoint.Sequence < last)
+        {
+            return TypedResults.Conflict(new ProblemDetails
+            {
+                Title = "No signed checkpoint covers this case yet.",
+                Detail = "An auditor signs one with POST /api/audit/checkpoints.",
+                Status = StatusCodes.Status409Conflict,
+            });
+        }
+        var links = await entries.Where(e => e.Sequence >= first && e.Sequence <= checkpoint.Sequence).OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        var (keyId, pem) = await services.Signer.PublicKeyAsync(cancellationToken);
+        return TypedResults.Ok(new ReceiptView(caseId,
+            [.. links.Select(e => new ReceiptEntry(e.Sequence, e.ContentDigest, e.Hash,
+                e.CaseId == caseId && ReceiptTypes.Contains(e.Type) ? AuditEntryView.From(e) : null))],
+            View(checkpoint), new SigningKeyView(keyId, "ES256", pem)));
+    }
+
+    private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, AuditQuery query)
+    {
+        if (query.CaseId is { } caseId)
+        {
+            entries = entries.Where(e => e.CaseId == caseId);
+        }
+        if (query.Actor is { } actor)
+        {
+            entries = entries.Where(e => e.Actor == actor);
+        }
+        if (query.Type is { } type)
+        {
+            entries = entries.Where(e => e.Type == type);
+        }
+        if (query.From is { } from)
+        {
+            entries = entries.Where(e => e.OccurredAt >= from);
+        }
+        if (query.To is { } to)
+        {
+            entries = entries.Where(e => e.OccurredAt < to);
+        }
+        if (query.AfterSequence is { } after)
+        {
+            entries = entries.Where(e => e.Sequence > after);
+        }
+        return entries;
+    }
+
+    private static CheckpointView View(Checkpoint c) => new(c.InstitutionId, c.Sequence, c.HeadHash, c.KeyId, c.Signature, c.SignedAt,
+        ChainHasher.CheckpointStatement(c.InstitutionId, c.Sequence, c.HeadHash, c.SignedAt));
+}

@@ -1,0 +1,19 @@
+using Haven.Audit.Chain;
+using Haven.Audit.Data;
+using Haven.Audit.Signing;
+using Haven.Identity;
+using MassTransit;
+
+namespace Haven.Audit.Apis;
+
+public sealed class AuditServices(AuditDbContext db, TenantContext tenant, ChainVerifier verifier, CheckpointSigner signer,
+    IPublishEndpoint publish, TimeProvider clock)
+{
+    public AuditDbContext Db { get; } = db;
+    /// <summary>The caller's institution: an auditor sees only their own institution's chain.</summary>
+    public string InstitutionId { get; } = tenant.InstitutionId ?? throw new InvalidOperationException("No institution.");
+    public ChainVerifier Verifier { get; } = verifier;
+    public CheckpointSigner Signer { get; } = signer;
+    public IPublishEndpoint Publish { get; } = publish;
+    public TimeProvider Clock { get; } = clock;
+}

@@ -1,0 +1,72 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Haven.Audit.Chain;
+using Haven.Contracts.Audit;
+using Haven.Contracts.Cases;
+using Haven.Contracts.Notifications;
+using Haven.Contracts.Reports;
+using MassTransit;
+
+namespace Haven.Audit.Consumers;
+
+/// <summary>
+/// Every tenant event of the platform, and every read of case data, into the institution's chain. Behind the inbox,
+/// so a redelivered message is appended once; the chain's own check on the event id catches any other duplicate.
+/// </summary>
+public sealed class AuditEventConsumer(AuditChain chain, ILogger<AuditEventConsumer> logger) :
+    IConsumer<ReportSubmitted>,
+    IConsumer<CaseStatusChanged>,
+    IConsumer<CaseEscalated>,
+    IConsumer<CaseOverdue>,
+    IConsumer<ReporterMessagePosted>,
+    IConsumer<CaseDataRead>,
+    IConsumer<NotificationDeliveryChanged>
+{
+    internal static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public Task Consume(ConsumeContext<ReportSubmitted> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.SubmittedAt, actor: null, context.Message.CaseId);
+
+    public Task Consume(ConsumeContext<CaseStatusChanged> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.ChangedAt, context.Message.ActorId, context.Message.CaseId);
+
+    public Task Consume(ConsumeContext<CaseEscalated> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.EscalatedAt, actor: null, context.Message.CaseId);
+
+    public Task Consume(ConsumeContext<CaseOverdue> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.OverdueAt, actor: null, context.Message.CaseId);
+
+    /// <summary>The case manager's words are kept out of the log: their digest proves what was sent.</summary>
+    public Task Consume(ConsumeContext<ReporterMessagePosted> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.PostedAt, actor: null, context.Message.CaseId,
+            context.Message with { Text = "sha256:" + ChainHasher.Sha256(context.Message.Text) });
+
+    public Task Consume(ConsumeContext<CaseDataRead> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.ReadAt, context.Message.ActorId, context.Message.CaseId);
+
+    public Task Consume(ConsumeContext<NotificationDeliveryChanged> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.ChangedAt, actor: null, context.Message.CaseId);
+
+    private async Task Append<T>(ConsumeContext<T> context, string institutionId, DateTimeOffset occurredAt, string? actor, Guid caseId,
+        T? recorded = null) where T : class
+    {
+        var eventId = context.MessageId ?? throw new InvalidOperationException("An audited event needs a message id.");
+        var record = new AuditRecord(institutionId, eventId, TypeName<T>(), occurredAt, actor, $"case:{caseId}", caseId,
+            JsonSerializer.Serialize(recorded ?? context.Message, PayloadJson));
+        var entry = await chain.AppendAsync(record, context.CancellationToken);
+        if (entry is null)
+        {
+            logger.LogDebug("Event {EventId} was already in the chain", eventId);
+            return;
+        }
+        logger.LogInformation("Appended {Type} as entry {Sequence} of {InstitutionId}'s chain", record.Type, entry.Sequence, institutionId);
+    }
+
+    /// <summary>The partner-facing name of the message (its URN), which stays stable whatever the CLR type is called.</summary>
+    internal static string TypeName<T>() =>
+        typeof(T).GetCustomAttribute<MessageUrnAttribute>()?.Urn.ToString().Replace("urn:message:", "") ?? typeof(T).Name;
+}
