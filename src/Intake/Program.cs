@@ -1,3 +1,5 @@
+using Haven.Identity;
+using Haven.Intake.Apis;
 using Haven.Intake.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +13,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
-app.MapServiceInfo("api/intake");
+app.MapServiceInfo("api/intake").RequireAuthorization(HavenPolicies.Operator);
+app.MapReportsApi();
 
 app.Run();

@@ -1,0 +1,37 @@
+using Haven.Contracts.Cases;
+using Haven.Contracts.Reports;
+using Haven.Intake.Reports;
+
+namespace Haven.Intake.Apis;
+
+/// <summary>The answer to a submission. The case key and secret appear here once and are never shown again.</summary>
+public sealed record ReportAccepted(Guid ReportId, Guid CaseId, bool HeldUntilCorroborated, string? CaseKey, string? CaseSecret);
+
+/// <summary>What an anonymous reporter sees through their case key: where their report stands, and messages to them.</summary>
+public sealed record FollowUp(Guid ReportId, Guid CaseId, CaseStatus Status, bool HeldUntilCorroborated, DateTimeOffset SubmittedAt,
+    DateTimeOffset StatusChangedAt, IReadOnlyList<FollowUpMessage> Messages);
+
+public sealed record FollowUpMessage(Guid MessageId, string Text, DateTimeOffset PostedAt);
+
+/// <summary>Everything reported into a case, for its case managers only.</summary>
+public sealed record CaseEvidence(Guid CaseId, IReadOnlyList<ReportEvidence> Reports);
+
+public sealed record ReportEvidence(
+    Guid ReportId,
+    DateTimeOffset SubmittedAt,
+    Track Track,
+    IReadOnlyList<ReportCategory> Categories,
+    ReportContext Context,
+    string? AdvocacyTopic,
+    string Platform,
+    IReadOnlyList<string> ContentUrls,
+    string Description,
+    string SubjectName,
+    string? SubjectDepartment,
+    Disclosure Disclosure,
+    string? ReporterUserId,
+    string? ReporterName,
+    string? ReporterEmail,
+    IReadOnlyList<EvidenceSeen> Evidence);
+
+public sealed record EvidenceSeen(string? Url, string? Handle, DateTimeOffset SeenAt, string Text, string TextSha256);

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Haven.Contracts.Audit;
+using Haven.Identity;
+using Haven.Intake.CaseKeys;
+using Haven.Intake.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Intake.Apis;
+
+public static class ReportsApi
+{
+    public const string CaseKeyPolicy = "case-key";
+
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/intake");
+
+        api.MapPost("/reports", SubmitReport).AllowAnonymous();
+        api.MapGet("/follow-up", GetFollowUp).RequireAuthorization(CaseKeyPolicy);
+        api.MapGet("/cases/{caseId:guid}/evidence", GetCaseEvidence).RequireAuthorization(HavenPolicies.CaseStaff);
+
+        return app;
+    }
+
+    public static async Task<Results<Accepted<ReportAccepted>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult>> SubmitReport(
+        SubmitReportRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] IntakeServices services,
+        CancellationToken cancellationToken)
+    {
+        var signedIn = user.Identity?.IsAuthenticated == true;
+        // Anonymous is welcome; a token that fails validation is not silently downgraded to anonymous.
+        if (!signedIn && http.Headers.Authorization.Count > 0)
+        {
+            return TypedResults.Unauthorized();
+        }
+        if (signedIn && !HavenRoles.All.Any(user.HasRole))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "The token carries no Haven role.");
+        }
+
+        if (!ReportValidator.TryValidate(request, services.Directory.Institutions, signedIn, services.Time.GetUtcNow(),
+                out var draft, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        // 403, not 400: the form is valid, but a signed-in reporter files only with their own institution.
+        if (signedIn && user.GetInstitutionId() != draft!.InstitutionId)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+                detail: "A signed-in reporter files reports with their own institution.");
+        }
+
+        var submission = await services.Intake.SubmitAsync(draft!, signedIn ? user.GetUserId() : null, cancellationToken);
+        return TypedResults.Accepted((string?)null,
+            new ReportAccepted(submission.ReportId, submission.CaseId, submission.Held, submission.CaseKey, submission.CaseSecret));
+    }
+
+    public static async Task<Results<Ok<FollowUp>, NotFound>> GetFollowUp(ClaimsPrincipal user, [AsParameters] IntakeServices services,
+        CancellationToken cancellationToken)
+    {
+        var reportId = Guid.Parse(user.FindFirstValue(CaseKeyAuthenticationHandler.ReportClaim)!);
+        var db = services.Db;
+        var found = await db.Reports.AsNoTracking()
+            .Where(r => r.Id == reportId)
+            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { Report = r, Case = c })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var messages = await db.ReporterMessages.AsNoTracking()
+            .Where(m => m.CaseId == found.Case.Id)
+            .OrderBy(m => m.PostedAt)
+            .Select(m => new FollowUpMessage(m.Id, m.Text, m.PostedAt))
+            .ToListAsync(cancellationToken);
+
+        // A held report is not the institution's business yet, so its reads are not in the institution's log either.
+        if (found.Report.PublishedAt is not null)
+        {
+            await services.Publish.Publish(new CaseDataRead(found.Report.InstitutionId, found.Case.Id, "case-key", "follow-up",
+                services.Time.GetUtcNow()), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return TypedResults.Ok(new FollowUp(found.Report.Id, found.Case.Id, found.Case.Status, found.Report.PublishedAt is null,
+            found.Report.SubmittedAt, found.Case.StatusChangedAt, messages));
+    }
+
+    public static async Task<Results<Ok<CaseEvidence>, NotFound>> GetCaseEvidence(Guid caseId, ClaimsPrincipal user,
+        [AsParameters] IntakeServices services, CancellationToken cancellationToken)
+    {
+        // The tenant filter makes another institution's case simply absent; held reports are not released yet.
+        var reports = await services.Db.Reports.AsNoTracking()
+            .Where(r => r.CaseId == caseId && r.PublishedAt != null)
+            .Include(r => r.Urls)
+            .Include(r => r.Evidence)
+            .OrderBy(r => r.SubmittedAt)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        if (reports.Count == 0)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // The read is recorded before the data leaves: no audit entry, no evidence.
+        await services.Publish.Publish(new CaseDataRead(user.GetInstitutionId(), caseId, user.GetUserId(), "evidence",
+            services.Time.GetUtcNow()), cancellationToken);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        services.Logger.LogInformation("Evidence of case {CaseId} read by {UserId} of {InstitutionId}", caseId, user.GetUserId(),
+            user.GetInstitutionId());
+
+        return TypedResults.Ok(new CaseEvidence(caseId, [.. reports.Select(r => new ReportEvidence(
+            r.Id, r.SubmittedAt, r.Track, r.Categories, r.Context, r.AdvocacyTopic, r.Platform, [.. r.Urls.Select(u => u.Url)],
+            r.Description, r.SubjectName, r.SubjectDepartment, r.Disclosure, r.ReporterUserId, r.ReporterName, r.ReporterEmail,
+            [.. r.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceSeen(e.Url, e.Handle, e.SeenAt, e.Text, e.TextSha256))]))]));
+    }
+}

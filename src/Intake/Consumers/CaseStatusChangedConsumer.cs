@@ -1,0 +1,32 @@
+using Haven.Contracts.Cases;
+using Haven.Identity;
+using Haven.Intake.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Intake.Consumers;
+
+/// <summary>Keeps each case's status for anonymous follow-up, duplicate joining and the retaliation check.</summary>
+public sealed class CaseStatusChangedConsumer(IntakeDbContext db, TenantContext tenant, ILogger<CaseStatusChangedConsumer> logger)
+    : IConsumer<CaseStatusChanged>
+{
+    public async Task Consume(ConsumeContext<CaseStatusChanged> context)
+    {
+        var message = context.Message;
+        tenant.Use(message.InstitutionId);
+        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == message.CaseId, context.CancellationToken);
+        if (@case is null)
+        {
+            logger.LogWarning("Status {Status} of case {CaseId} of {InstitutionId} is for a case intake does not know", message.Status,
+                message.CaseId, message.InstitutionId);
+            return;
+        }
+        // Events may arrive out of order; the latest change wins. The inbox saves this with the message's row.
+        if (message.ChangedAt >= @case.StatusChangedAt)
+        {
+            @case.Status = message.Status;
+            @case.StatusChangedAt = message.ChangedAt;
+            logger.LogInformation("Case {CaseId} of {InstitutionId} is now {Status}", message.CaseId, message.InstitutionId, message.Status);
+        }
+    }
+}

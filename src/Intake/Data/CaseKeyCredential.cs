@@ -1,0 +1,14 @@
+namespace Haven.Intake.Data;
+
+/// <summary>An anonymous reporter's case key. The secret is kept only as a salted PBKDF2 hash.</summary>
+public sealed class CaseKeyCredential
+{
+    public required string Key { get; set; }
+    public Guid ReportId { get; set; }
+    public Guid CaseId { get; set; }
+    public required string InstitutionId { get; set; }
+    public required byte[] Salt { get; set; }
+    public required byte[] SecretHash { get; set; }
+    public int Iterations { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+}
