@@ -1,3 +1,4 @@
+using Haven.Identity;
 using Haven.PeerSupport.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
-app.MapServiceInfo("api/peer-support");
+app.MapServiceInfo("api/peer-support").RequireAuthorization(HavenPolicies.Operator);
 
 app.Run();
