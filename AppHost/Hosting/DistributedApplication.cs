@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Haven.Hosting.Dashboard;
 
 namespace Haven.Hosting;
 
@@ -11,6 +12,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly SemaphoreSlim _lifecycleGate = new(1, 1);
     private bool _started;
+    private DashboardHost? _dashboard;
 
     internal DistributedApplication(DistributedApplicationBuilder builder)
     {
@@ -50,6 +52,12 @@ public sealed class DistributedApplication : IAsyncDisposable
             Directory.CreateDirectory(Options.DataDirectory);
             SecretStore.Resolve(Resources.OfType<ParameterResource>(), Options.DataDirectory);
             _started = true;
+            if (Options.Dashboard is { } dashboard)
+            {
+                // First, as in Aspire: operators watch the start-up, and services export telemetry from their first line.
+                _dashboard = new DashboardHost(this, dashboard);
+                await _dashboard.StartAsync(cancellationToken);
+            }
             await _orchestrator.StartAsync(cancellationToken);
         }
         finally
@@ -66,6 +74,11 @@ public sealed class DistributedApplication : IAsyncDisposable
             if (_started)
             {
                 await _orchestrator.StopAsync();
+                if (_dashboard is not null)
+                {
+                    await _dashboard.DisposeAsync();
+                    _dashboard = null;
+                }
                 _started = false;
             }
         }
@@ -162,6 +175,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         if (broker?.ManagementUrl is { } managementUrl)
         {
             Console.WriteLine($"  RabbitMQ management: {managementUrl}  (user {broker.UserName.Value}, password {broker.Password.Value})");
+        }
+        if (Options.Dashboard is { } dashboard)
+        {
+            Console.WriteLine($"  Dashboard:           {dashboard.LoginUrl}");
         }
         Console.WriteLine($"  Data folder:         {Options.DataDirectory}");
         Console.WriteLine("  Press Ctrl+C to stop.");

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Haven.Hosting.Dashboard;
 using Microsoft.Extensions.Configuration;
 
 namespace Haven.Hosting;
@@ -12,6 +13,8 @@ public sealed class DistributedApplicationBuilder
         ["--publisher"] = "Publisher",
         ["--output-path"] = "OutputPath",
         ["--fresh"] = "Fresh",
+        ["--dashboard-port"] = "DashboardPort",
+        ["--dashboard-otlp-port"] = "DashboardOtlpPort",
     };
 
     private readonly List<Resource> _resources = [];
@@ -40,6 +43,10 @@ public sealed class DistributedApplicationBuilder
             DeleteDataOnDispose = Configuration.GetValue<bool>("DeleteDataOnDispose"),
             EchoConsoleLogs = Configuration.GetValue("EchoConsoleLogs", true),
             EnvironmentName = Configuration["DOTNET_ENVIRONMENT"] ?? "Development",
+            Dashboard = publisher is null && Configuration.GetValue("Dashboard", true)
+                ? DashboardOptions.Create(Configuration.GetValue("DashboardPort", DashboardOptions.DefaultBrowserPort),
+                    Configuration.GetValue("DashboardOtlpPort", DashboardOptions.DefaultOtlpPort))
+                : null,
             ManifestPath = publisher is null ? null
                 : Configuration["OutputPath"] ?? throw new DistributedApplicationException("--publisher manifest needs --output-path FILE."),
         };

@@ -1,3 +1,5 @@
+using Haven.Hosting.Dashboard;
+
 namespace Haven.Hosting;
 
 /// <summary>How this run of the AppHost behaves (from the command line, or from the testing builder).</summary>
@@ -20,6 +22,9 @@ public sealed class DistributedApplicationOptions
 
     /// <summary>How long start-up may take before the AppHost gives up.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>The operator dashboard and its telemetry endpoint; null when it is turned off (or a manifest is written).</summary>
+    public DashboardOptions? Dashboard { get; init; }
 
     /// <summary>With <c>--publisher manifest --output-path FILE</c>: write the manifest instead of running.</summary>
     public string? ManifestPath { get; init; }

@@ -84,6 +84,13 @@ internal sealed class ProjectLifecycle(ProjectResource project, OrchestrationCon
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={instance}",
             ["DOTNET_NOLOGO"] = "true",
         };
+        if (Context.Options.Dashboard is { } dashboard)
+        {
+            foreach (var (name, value) in dashboard.OtlpEnvironment)
+            {
+                environment[name] = value;
+            }
+        }
         foreach (var reference in project.ConnectionStringReferences)
         {
             environment[$"ConnectionStrings__{reference.Name}"] = reference.ConnectionString

@@ -56,6 +56,8 @@ public static class DistributedApplicationTestingBuilder
             ["DataDirectory"] = Path.Combine(Path.GetTempPath(), $"haven-test-{Guid.NewGuid():N}"),
             ["DeleteDataOnDispose"] = "true",
             ["GatewayPort"] = "0",
+            ["DashboardPort"] = "0",
+            ["DashboardOtlpPort"] = "0",
             ["EchoConsoleLogs"] = "false",
             ["Publisher"] = null,
         });

@@ -1,0 +1,71 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Haven.Hosting.Dashboard.Api;
+
+internal static class ResourcesApi
+{
+    public static IEndpointRouteBuilder MapResourcesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/resources");
+        api.MapGet("/", (DistributedApplication app) => TypedResults.Ok(ResourceViews.From(app)));
+        api.MapGet("/stream", (DistributedApplication app, CancellationToken cancellationToken) =>
+            TypedResults.ServerSentEvents(StreamAsync(app, cancellationToken)));
+        api.MapPost("/{instance}/{action}", RunActionAsync);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<List<ResourceView>>, NotFound, Conflict<string>, ProblemHttpResult>> RunActionAsync(
+        string instance, string action, ResourceActions actions, DistributedApplication app)
+    {
+        try
+        {
+            return await actions.RunAsync(instance, action) switch
+            {
+                ResourceActions.Outcome.NotFound => TypedResults.NotFound(),
+                ResourceActions.Outcome.Conflict => TypedResults.Conflict($"'{instance}' cannot {action} now."),
+                _ => TypedResults.Ok(ResourceViews.From(app)),
+            };
+        }
+        catch (DistributedApplicationException e)
+        {
+            return TypedResults.Problem(e.Message, title: $"'{instance}' did not {action}");
+        }
+    }
+
+    /// <summary>The whole list whenever it changes; health probes re-publish every few seconds, so unchanged lists are not sent again.</summary>
+    private static async IAsyncEnumerable<SseItem<List<ResourceView>>> StreamAsync(DistributedApplication app,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        void OnChanged(ResourceSnapshot _) => changed.Writer.TryWrite(true);
+        app.ResourceNotifications.StateChanged += OnChanged;
+        try
+        {
+            var sent = "";
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var views = ResourceViews.From(app);
+                var json = JsonSerializer.Serialize(views);
+                if (json != sent)
+                {
+                    sent = json;
+                    yield return new SseItem<List<ResourceView>>(views, "resources");
+                }
+                await changed.Reader.ReadAsync(cancellationToken);
+                // Coalesce a burst of changes (a whole resource starting) into one message.
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+        }
+        finally
+        {
+            app.ResourceNotifications.StateChanged -= OnChanged;
+        }
+    }
+}
