@@ -1,3 +1,5 @@
+using Haven.Identity;
+using Haven.Notification.Apis;
 using Haven.Notification.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +13,11 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
-app.MapServiceInfo("api/notifications");
+app.MapServiceInfo("api/notifications").RequireAuthorization(HavenPolicies.Operator);
+app.MapDirectoryApi();
+app.MapInboxApi();
+app.MapTemplatesApi();
+app.MapWebhooksApi();
+app.MapDeliveriesApi();
 
 app.Run();

@@ -1,5 +1,97 @@
+using Haven.Identity;
+using Haven.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Notification.Data;
 
-public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : DbContext(options);
+/// <summary>
+/// Tenant-owned rows are filtered by the caller's institution, so an admin asking for another institution's row gets
+/// 404. Consumers name the institution of their message in their own queries (and ignore the filter on purpose).
+/// </summary>
+public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options, TenantContext? tenant = null)
+    : DbContext(options)
+{
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<Template> Templates => Set<Template>();
+
+    private string? InstitutionId => tenant?.InstitutionId;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddHavenMessaging();
+
+        modelBuilder.Entity<Person>(person =>
+        {
+            person.ToTable("people");
+            person.HasIndex(e => new { e.InstitutionId, e.UserId }).IsUnique();
+            person.HasIndex(e => new { e.InstitutionId, e.Email }).IsUnique();
+            person.HasIndex(e => new { e.InstitutionId, e.Digest });
+            person.Property(e => e.InstitutionId).HasMaxLength(100);
+            person.Property(e => e.UserId).HasMaxLength(200);
+            person.Property(e => e.DisplayName).HasMaxLength(200);
+            person.Property(e => e.Email).HasMaxLength(320);
+            person.Property(e => e.Digest).HasMaxLength(64);
+            person.Property(e => e.TimeZone).HasMaxLength(100);
+            person.HasQueryFilter(e => e.InstitutionId == InstitutionId);
+        });
+
+        modelBuilder.Entity<InboxItem>(item =>
+        {
+            item.ToTable("inbox_items");
+            item.HasIndex(e => new { e.InstitutionId, e.UserId, e.CreatedAt });
+            // One notification lands once in a person's inbox, however often its command is delivered.
+            item.HasIndex(e => new { e.NotificationId, e.UserId }).IsUnique();
+            item.Property(e => e.InstitutionId).HasMaxLength(100);
+            item.Property(e => e.UserId).HasMaxLength(200);
+            item.HasQueryFilter(e => e.InstitutionId == InstitutionId);
+        });
+
+        modelBuilder.Entity<Delivery>(delivery =>
+        {
+            delivery.ToTable("deliveries");
+            delivery.HasIndex(e => new { e.NotificationId, e.PersonId, e.Channel }).IsUnique();
+            delivery.HasIndex(e => new { e.InstitutionId, e.CaseId });
+            delivery.Property(e => e.InstitutionId).HasMaxLength(100);
+            delivery.HasQueryFilter(e => e.InstitutionId == InstitutionId);
+        });
+
+        modelBuilder.Entity<WebhookSubscription>(subscription =>
+        {
+            subscription.ToTable("webhook_subscriptions");
+            subscription.HasIndex(e => e.InstitutionId);
+            subscription.Property(e => e.InstitutionId).HasMaxLength(100);
+            subscription.Property(e => e.Url).HasMaxLength(2000);
+            subscription.HasQueryFilter(e => e.InstitutionId == InstitutionId);
+        });
+
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.ToTable("webhook_deliveries");
+            delivery.HasIndex(e => new { e.SubscriptionId, e.EventId }).IsUnique();
+            delivery.HasIndex(e => new { e.SubscriptionId, e.CreatedAt });
+            delivery.Property(e => e.InstitutionId).HasMaxLength(100);
+            delivery.Property(e => e.EventType).HasMaxLength(200);
+            delivery.HasMany(e => e.AttemptLog).WithOne().HasForeignKey(a => a.DeliveryId);
+            delivery.HasQueryFilter(e => e.InstitutionId == InstitutionId);
+        });
+
+        modelBuilder.Entity<WebhookAttempt>(attempt =>
+        {
+            attempt.ToTable("webhook_attempts");
+            attempt.Property(e => e.Error).HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<Template>(template =>
+        {
+            template.ToTable("templates");
+            template.HasKey(e => new { e.InstitutionId, e.Kind });
+            template.Property(e => e.InstitutionId).HasMaxLength(100);
+            template.HasQueryFilter(e => e.InstitutionId == InstitutionId);
+        });
+    }
+}

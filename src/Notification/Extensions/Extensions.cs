@@ -1,5 +1,10 @@
+using System.Text.Json.Serialization;
+using Haven.Identity;
 using Haven.Messaging;
+using Haven.Notification.Consumers;
 using Haven.Notification.Data;
+using Haven.Notification.Delivery;
+using Haven.Notification.Templates;
 
 namespace Haven.Notification.Extensions;
 
@@ -8,7 +13,25 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.AddHavenIdentity();
         builder.AddHavenDbContext<NotificationDbContext>("notificationdb");
-        builder.AddHavenMessaging();
+
+        var options = builder.Configuration.GetSection(NotificationOptions.SectionName).Get<NotificationOptions>() ?? new NotificationOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<EmailSender>();
+        builder.Services.AddScoped<TemplateStore>();
+        // Our own retries (logged, backed off, counted against the subscription) replace the standard resilience handler's.
+#pragma warning disable EXTEXP0001 // Experimental, but the documented way to opt one client out of the defaults.
+        builder.Services.AddHttpClient(DeliverWebhookConsumer.HttpClientName).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+
+        builder.AddHavenMessaging<NotificationDbContext>(bus =>
+        {
+            bus.AddConsumer<NotifyRecipientsConsumer>();
+            bus.AddConsumer<SendEmailConsumer>();
+            bus.AddConsumer<WebhookEventConsumer>();
+            bus.AddConsumer<DeliverWebhookConsumer>();
+        });
     }
 }

@@ -1,0 +1,155 @@
+using Haven.Identity;
+using Haven.Notification.Data;
+using Haven.Notification.Delivery;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Haven.Notification.Apis;
+
+/// <summary>The institution's people, roles and preferences, managed by its admins; each person also manages their own preferences.</summary>
+public static class DirectoryApi
+{
+    public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
+    {
+        var directory = app.MapGroup("api/notifications/directory").RequireAuthorization(HavenPolicies.InstitutionAdmin);
+        directory.MapGet("/", GetPeople);
+        directory.MapGet("/{id:guid}", GetPerson);
+        directory.MapPost("/", CreatePerson);
+        directory.MapPut("/{id:guid}", UpdatePerson);
+        directory.MapDelete("/{id:guid}", DeletePerson);
+
+        var own = app.MapGroup("api/notifications/preferences").RequireAuthorization(HavenPolicies.AnyRole);
+        own.MapGet("/", GetOwnPreferences);
+        own.MapPut("/", UpdateOwnPreferences);
+        return app;
+    }
+
+    public static async Task<Ok<List<PersonView>>> GetPeople([AsParameters] NotificationServices services, string? role,
+        CancellationToken cancellationToken)
+    {
+        var people = services.Db.People.AsNoTracking();
+        if (role is not null)
+        {
+            people = people.Where(p => p.Roles.Contains(role));
+        }
+        var list = await people.OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
+        return TypedResults.Ok(list.Select(PersonView.From).ToList());
+    }
+
+    public static async Task<Results<Ok<PersonView>, NotFound>> GetPerson(Guid id, [AsParameters] NotificationServices services,
+        CancellationToken cancellationToken) =>
+        await services.Db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken) is { } person
+            ? TypedResults.Ok(PersonView.From(person))
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Created<PersonView>, ValidationProblem>> CreatePerson(PersonRequest request,
+        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+    {
+        var errors = DirectoryValidation.Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var person = new Person
+        {
+            Id = NewId.NextGuid(), InstitutionId = services.InstitutionId, UserId = "", DisplayName = "", Email = "", Digest = "",
+        };
+        Apply(person, request, services);
+        services.Db.People.Add(person);
+        if (!await TrySave(services.Db, cancellationToken))
+        {
+            return Duplicate();
+        }
+        return TypedResults.Created($"/api/notifications/directory/{person.Id}", PersonView.From(person));
+    }
+
+    public static async Task<Results<Ok<PersonView>, NotFound, ValidationProblem>> UpdatePerson(Guid id, PersonRequest request,
+        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+    {
+        var errors = DirectoryValidation.Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var person = await services.Db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return TypedResults.NotFound();
+        }
+        Apply(person, request, services);
+        return await TrySave(services.Db, cancellationToken) ? TypedResults.Ok(PersonView.From(person)) : Duplicate();
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeletePerson(Guid id, [AsParameters] NotificationServices services,
+        CancellationToken cancellationToken) =>
+        await services.Db.People.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken) == 1
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<PreferencesView>, NotFound>> GetOwnPreferences(HttpContext http,
+        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+    {
+        var userId = http.User.GetUserId();
+        return await services.Db.People.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) is { } person
+            ? TypedResults.Ok(PreferencesView.From(person))
+            : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Ok<PreferencesView>, NotFound, ValidationProblem>> UpdateOwnPreferences(PreferencesRequest request,
+        HttpContext http, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+    {
+        var errors = DirectoryValidation.ValidatePreferences(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var userId = http.User.GetUserId();
+        var person = await services.Db.People.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (person is null)
+        {
+            return TypedResults.NotFound();
+        }
+        DirectoryValidation.Apply(person, request);
+        person.UpdatedAt = services.Clock.GetUtcNow();
+        await services.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(PreferencesView.From(person));
+    }
+
+    private static void Apply(Person person, PersonRequest request, NotificationServices services)
+    {
+        person.UserId = request.UserId!.Trim();
+        person.DisplayName = request.DisplayName!.Trim();
+        person.Email = request.Email!.Trim();
+        person.Digest = SubjectDigest.For(services.InstitutionId, person.Email);
+        person.Roles = [.. (request.Roles ?? []).Distinct()];
+        if (request.Channels is { } channels)
+        {
+            person.Channels = [.. channels.Distinct()];
+        }
+        if (request.Preferences is { } preferences)
+        {
+            DirectoryValidation.Apply(person, preferences);
+        }
+        person.UpdatedAt = services.Clock.GetUtcNow();
+    }
+
+    private static async Task<bool> TrySave(NotificationDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return false;
+        }
+    }
+
+    private static ValidationProblem Duplicate() => TypedResults.ValidationProblem(new Dictionary<string, string[]>
+    {
+        ["email"] = ["Someone in the directory already has this email or user id."],
+    });
+}

@@ -1,0 +1,50 @@
+using Haven.Contracts.Notifications;
+using Haven.Contracts.Reports;
+using Haven.Identity;
+using Haven.Notification.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Notification.Apis;
+
+public sealed record InboxItemView(Guid Id, Guid NotificationId, Guid CaseId, NotificationKind Kind, Severity Severity, string Title,
+    string Body, string Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
+{
+    public static InboxItemView From(InboxItem i) => new(i.Id, i.NotificationId, i.CaseId, i.Kind, i.Severity, i.Title, i.Body, i.Link,
+        i.CreatedAt, i.ReadAt);
+}
+
+/// <summary>The caller's own in-app inbox: their institution (query filter) and their user id, nobody else's.</summary>
+public static class InboxApi
+{
+    public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
+    {
+        var inbox = app.MapGroup("api/notifications/inbox").RequireAuthorization(HavenPolicies.AnyRole);
+        inbox.MapGet("/", GetInbox);
+        inbox.MapPost("/{id:guid}/read", MarkRead);
+        return app;
+    }
+
+    public static async Task<Ok<List<InboxItemView>>> GetInbox(HttpContext http, bool? unread, [AsParameters] NotificationServices services,
+        CancellationToken cancellationToken)
+    {
+        var userId = http.User.GetUserId();
+        var items = services.Db.InboxItems.AsNoTracking().Where(i => i.UserId == userId);
+        if (unread == true)
+        {
+            items = items.Where(i => i.ReadAt == null);
+        }
+        var list = await items.OrderByDescending(i => i.CreatedAt).Take(200).ToListAsync(cancellationToken);
+        return TypedResults.Ok(list.Select(InboxItemView.From).ToList());
+    }
+
+    public static async Task<Results<NoContent, NotFound>> MarkRead(Guid id, HttpContext http, [AsParameters] NotificationServices services,
+        CancellationToken cancellationToken)
+    {
+        var userId = http.User.GetUserId();
+        var now = services.Clock.GetUtcNow();
+        var updated = await services.Db.InboxItems.Where(i => i.Id == id && i.UserId == userId)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.ReadAt, x => x.ReadAt ?? now), cancellationToken);
+        return updated == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+}

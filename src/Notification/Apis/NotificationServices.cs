@@ -1,0 +1,16 @@
+using Haven.Identity;
+using Haven.Notification.Data;
+using MassTransit;
+
+namespace Haven.Notification.Apis;
+
+public sealed class NotificationServices(NotificationDbContext db, TenantContext tenant, IPublishEndpoint publish, TimeProvider clock,
+    NotificationOptions options)
+{
+    public NotificationDbContext Db { get; } = db;
+    /// <summary>The caller's institution; the query filters already confine every read to it.</summary>
+    public string InstitutionId { get; } = tenant.InstitutionId ?? throw new InvalidOperationException("No institution.");
+    public IPublishEndpoint Publish { get; } = publish;
+    public TimeProvider Clock { get; } = clock;
+    public NotificationOptions Options { get; } = options;
+}

@@ -1,0 +1,88 @@
+using Haven.Contracts.Notifications;
+using Haven.Identity;
+using Haven.Notification.Data;
+using Haven.Notification.Templates;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Notification.Apis;
+
+public sealed record TemplateRequest(string? Subject, string? Body);
+
+public sealed record TemplateView(NotificationKind Kind, string Subject, string Body, bool IsDefault, IReadOnlyList<string> Placeholders);
+
+/// <summary>
+/// The institution's wording per kind. Templates can only use the placeholders of <see cref="TemplateModel"/>, none of
+/// which can carry report text or evidence; anything else is refused.
+/// </summary>
+public static class TemplatesApi
+{
+    private const int MaxSubject = 200;
+    private const int MaxBody = 4000;
+
+    public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
+    {
+        var templates = app.MapGroup("api/notifications/templates").RequireAuthorization(HavenPolicies.InstitutionAdmin);
+        templates.MapGet("/", GetTemplates);
+        templates.MapPut("/{kind}", PutTemplate);
+        templates.MapDelete("/{kind}", DeleteTemplate);
+        return app;
+    }
+
+    public static async Task<Ok<List<TemplateView>>> GetTemplates([AsParameters] NotificationServices services,
+        CancellationToken cancellationToken)
+    {
+        var own = await services.Db.Templates.AsNoTracking().ToDictionaryAsync(t => t.Kind, cancellationToken);
+        return TypedResults.Ok(Enum.GetValues<NotificationKind>().Select(kind => own.TryGetValue(kind, out var t)
+            ? View(kind, t.Subject, t.Body, false)
+            : View(kind, DefaultTemplates.For(kind).Subject, DefaultTemplates.For(kind).Body, true)).ToList());
+    }
+
+    public static async Task<Results<Ok<TemplateView>, ValidationProblem>> PutTemplate(NotificationKind kind, TemplateRequest request,
+        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.IsDefined(kind))
+        {
+            errors["kind"] = ["Unknown notification kind."];
+        }
+        if (string.IsNullOrWhiteSpace(request.Subject) || request.Subject.Length > MaxSubject || request.Subject.Contains('\n'))
+        {
+            errors["subject"] = [$"One line, at most {MaxSubject} characters."];
+        }
+        if (string.IsNullOrWhiteSpace(request.Body) || request.Body.Length > MaxBody)
+        {
+            errors["body"] = [$"At most {MaxBody} characters."];
+        }
+        var unknown = TemplateRenderer.UnknownPlaceholders($"{request.Subject}\n{request.Body}");
+        if (unknown.Count > 0)
+        {
+            errors["placeholders"] = [$"Unknown placeholders: {string.Join(", ", unknown)}. Available: {string.Join(", ", TemplateRenderer.Placeholders.Keys)}."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var template = await services.Db.Templates.SingleOrDefaultAsync(t => t.Kind == kind, cancellationToken);
+        if (template is null)
+        {
+            template = new Template { InstitutionId = services.InstitutionId, Kind = kind, Subject = "", Body = "" };
+            services.Db.Templates.Add(template);
+        }
+        template.Subject = request.Subject!;
+        template.Body = request.Body!;
+        template.UpdatedAt = services.Clock.GetUtcNow();
+        await services.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(View(kind, template.Subject, template.Body, false));
+    }
+
+    public static async Task<NoContent> DeleteTemplate(NotificationKind kind, [AsParameters] NotificationServices services,
+        CancellationToken cancellationToken)
+    {
+        await services.Db.Templates.Where(t => t.Kind == kind).ExecuteDeleteAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static TemplateView View(NotificationKind kind, string subject, string body, bool isDefault) =>
+        new(kind, subject, body, isDefault, [.. TemplateRenderer.Placeholders.Keys]);
+}

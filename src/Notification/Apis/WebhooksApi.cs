@@ -1,0 +1,144 @@
+using Haven.Contracts.Notifications;
+using Haven.Identity;
+using Haven.Notification.Data;
+using Haven.Notification.Messages;
+using Haven.Notification.Webhooks;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Notification.Apis;
+
+/// <summary>Partner systems' subscriptions, their delivery log, re-enabling and replay; institution admins only.</summary>
+public static class WebhooksApi
+{
+    public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
+    {
+        var webhooks = app.MapGroup("api/notifications/webhooks").RequireAuthorization(HavenPolicies.InstitutionAdmin);
+        webhooks.MapGet("/event-types", () => TypedResults.Ok(WebhookEventTypes.All.Order().ToList()));
+        webhooks.MapGet("/", GetSubscriptions);
+        webhooks.MapGet("/{id:guid}", GetSubscription);
+        webhooks.MapPost("/", CreateSubscription);
+        webhooks.MapDelete("/{id:guid}", DeleteSubscription);
+        webhooks.MapPost("/{id:guid}/enable", EnableSubscription);
+        webhooks.MapGet("/{id:guid}/deliveries", GetDeliveries);
+        webhooks.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/replay", Replay);
+        return app;
+    }
+
+    public static async Task<Ok<List<SubscriptionView>>> GetSubscriptions([AsParameters] NotificationServices services,
+        CancellationToken cancellationToken)
+    {
+        var subscriptions = await services.Db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(subscriptions.Select(SubscriptionView.From).ToList());
+    }
+
+    public static async Task<Results<Ok<SubscriptionView>, NotFound>> GetSubscription(Guid id, [AsParameters] NotificationServices services,
+        CancellationToken cancellationToken) =>
+        await services.Db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } subscription
+            ? TypedResults.Ok(SubscriptionView.From(subscription))
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Created<CreatedSubscriptionView>, ValidationProblem>> CreateSubscription(SubscriptionRequest request,
+        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+    {
+        var errors = Validate(request, services.Options.Webhooks);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var subscription = new WebhookSubscription
+        {
+            Id = NewId.NextGuid(), InstitutionId = services.InstitutionId, Url = request.Url!, EventTypes = [.. request.EventTypes!.Distinct()],
+            Secret = WebhookSignature.NewSecret(), CreatedAt = services.Clock.GetUtcNow(),
+        };
+        services.Db.WebhookSubscriptions.Add(subscription);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/notifications/webhooks/{subscription.Id}",
+            new CreatedSubscriptionView(SubscriptionView.From(subscription), subscription.Secret));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteSubscription(Guid id, [AsParameters] NotificationServices services,
+        CancellationToken cancellationToken)
+    {
+        // The delivery log stays with its deliveries; the subscription only stops receiving.
+        var updated = await services.Db.WebhookSubscriptions.Where(s => s.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Enabled, false).SetProperty(x => x.DisabledReason, "deleted")
+                .SetProperty(x => x.DisabledAt, services.Clock.GetUtcNow()), cancellationToken);
+        return updated == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Ok<SubscriptionView>, NotFound>> EnableSubscription(Guid id, [AsParameters] NotificationServices services,
+        CancellationToken cancellationToken)
+    {
+        var subscription = await services.Db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null)
+        {
+            return TypedResults.NotFound();
+        }
+        subscription.Enabled = true;
+        subscription.ConsecutiveFailures = 0;
+        subscription.DisabledAt = null;
+        subscription.DisabledReason = null;
+        await services.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(SubscriptionView.From(subscription));
+    }
+
+    public static async Task<Results<Ok<List<WebhookDeliveryView>>, NotFound>> GetDeliveries(Guid id, DeliveryState? state,
+        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+    {
+        if (!await services.Db.WebhookSubscriptions.AnyAsync(s => s.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var deliveries = services.Db.WebhookDeliveries.AsNoTracking().Include(d => d.AttemptLog).Where(d => d.SubscriptionId == id);
+        if (state is { } wanted)
+        {
+            deliveries = deliveries.Where(d => d.State == wanted);
+        }
+        var list = await deliveries.OrderByDescending(d => d.CreatedAt).Take(200).ToListAsync(cancellationToken);
+        return TypedResults.Ok(list.Select(WebhookDeliveryView.From).ToList());
+    }
+
+    /// <summary>Sends the same event (same id, same body, freshly signed) again, e.g. after the partner fixed their endpoint.</summary>
+    public static async Task<Results<Accepted<WebhookDeliveryView>, NotFound, ValidationProblem>> Replay(Guid id, Guid deliveryId,
+        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+    {
+        var subscription = await services.Db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var delivery = await services.Db.WebhookDeliveries.Include(d => d.AttemptLog)
+            .SingleOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, cancellationToken);
+        if (subscription is null || delivery is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!subscription.Enabled)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["subscription"] = ["The subscription is disabled; enable it first."],
+            });
+        }
+        delivery.State = DeliveryState.Queued;
+        delivery.NextAttemptAt = services.Clock.GetUtcNow();
+        // Through the outbox: the attempt is queued only if the state change commits.
+        await services.Publish.Publish(new DeliverWebhook(delivery.Id), cancellationToken);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Accepted($"/api/notifications/webhooks/{id}/deliveries", WebhookDeliveryView.From(delivery));
+    }
+
+    private static Dictionary<string, string[]> Validate(SubscriptionRequest request, WebhookOptions options)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || request.Url!.Length > 2000
+            || !(url.Scheme == Uri.UriSchemeHttps || (options.AllowHttp && url.Scheme == Uri.UriSchemeHttp)))
+        {
+            errors["url"] = [options.AllowHttp ? "An absolute http(s) URL." : "An absolute https URL."];
+        }
+        var types = request.EventTypes ?? [];
+        if (types.Count == 0 || types.Any(t => !WebhookEventTypes.All.Contains(t)))
+        {
+            errors["eventTypes"] = [$"One or more of: {string.Join(", ", WebhookEventTypes.All.Order())}."];
+        }
+        return errors;
+    }
+}

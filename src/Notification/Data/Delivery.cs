@@ -1,0 +1,25 @@
+using Haven.Contracts.Notifications;
+using Haven.Contracts.Reports;
+
+namespace Haven.Notification.Data;
+
+/// <summary>One notification to one recipient over one channel, and where it stands.</summary>
+public sealed class Delivery
+{
+    public Guid Id { get; set; }
+    public required string InstitutionId { get; set; }
+    public Guid NotificationId { get; set; }
+    public Guid CaseId { get; set; }
+    public NotificationKind Kind { get; set; }
+    public Severity Severity { get; set; }
+    public NotificationChannel Channel { get; set; }
+    /// <summary>The directory entry it goes to.</summary>
+    public Guid PersonId { get; set; }
+    public DeliveryState State { get; set; }
+    public int Attempts { get; set; }
+    /// <summary>Quiet hours: not sent before then.</summary>
+    public DateTimeOffset? HeldUntil { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,36 @@
+namespace Haven.Notification;
+
+/// <summary>Section <c>Notification</c>.</summary>
+public sealed class NotificationOptions
+{
+    public const string SectionName = "Notification";
+
+    /// <summary>Where links in notifications point: <c>{PublicBaseUrl}/cases/{caseId}</c>.</summary>
+    public string PublicBaseUrl { get; set; } = "https://haven.example";
+
+    /// <summary>The sender of notification emails.</summary>
+    public string EmailFrom { get; set; } = "Haven <notifications@haven.example>";
+
+    public RetryOptions Email { get; set; } = new();
+
+    public WebhookOptions Webhooks { get; set; } = new();
+}
+
+/// <summary>Exponential backoff with full jitter: attempt n waits a random time up to min(max, base * 2^(n-1)).</summary>
+public class RetryOptions
+{
+    public int MaxAttempts { get; set; } = 6;
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(30);
+}
+
+public sealed class WebhookOptions : RetryOptions
+{
+    /// <summary>Failed attempts in a row (across deliveries) after which a subscription is disabled until an admin enables it.</summary>
+    public int DisableAfterConsecutiveFailures { get; set; } = 15;
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Plain http endpoints (development and tests only): partners' endpoints are https.</summary>
+    public bool AllowHttp { get; set; }
+}

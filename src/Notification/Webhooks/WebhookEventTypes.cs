@@ -1,0 +1,24 @@
+using System.Reflection;
+using Haven.Contracts.Cases;
+using Haven.Contracts.Reports;
+using MassTransit;
+
+namespace Haven.Notification.Webhooks;
+
+/// <summary>
+/// The events partner systems may subscribe to, named after the contract's message URN
+/// (<c>haven:cases:case-escalated:v1</c> → <c>haven.cases.case-escalated.v1</c>), so the name changes only with the contract's version.
+/// </summary>
+public static class WebhookEventTypes
+{
+    public static readonly string ReportSubmitted = For<ReportSubmitted>();
+    public static readonly string ReportWithdrawn = For<ReportWithdrawn>();
+    public static readonly string CaseStatusChanged = For<CaseStatusChanged>();
+    public static readonly string CaseEscalated = For<CaseEscalated>();
+    public static readonly string CaseOverdue = For<CaseOverdue>();
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>([ReportSubmitted, ReportWithdrawn, CaseStatusChanged, CaseEscalated, CaseOverdue]);
+
+    public static string For<T>() =>
+        typeof(T).GetCustomAttribute<MessageUrnAttribute>()!.Urn.ToString().Replace("urn:message:", "").Replace(':', '.');
+}
