@@ -1,4 +1,5 @@
 using Haven.Identity;
+using Haven.PeerSupport.Apis;
 using Haven.PeerSupport.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,5 +14,10 @@ app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
 app.MapServiceInfo("api/peer-support").RequireAuthorization(HavenPolicies.Operator);
+app.MapSupportersApi();
+app.MapRequestsApi();
+app.MapNetworkApi();
+app.MapToolkitApi();
+app.MapAmplificationApi();
 
 app.Run();

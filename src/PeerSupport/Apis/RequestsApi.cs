@@ -1,0 +1,239 @@
+using Microsoft.AspNetCore.Mvc;
+using System.Security.Claims;
+using Haven.Identity;
+using Haven.PeerSupport.Messages;
+using Haven.PeerSupport.Model;
+using Haven.PeerSupport.StateMachines;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.PeerSupport.Apis;
+
+/// <summary>
+/// Ways in (self-referral, colleague referral; case requests arrive over the broker) and the support itself.
+/// Only the requester, the supporter and the network's lead see a request; notes are the supporter's alone.
+/// </summary>
+public static class RequestsApi
+{
+    public static IEndpointRouteBuilder MapRequestsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/peer-support").RequireAuthorization();
+
+        api.MapPost("/requests", RequestForSelf);
+        api.MapPost("/referrals", ReferColleague);
+        api.MapGet("/requests/mine", Mine);
+        api.MapGet("/requests/{id:guid}", Get);
+        api.MapPost("/requests/{id:guid}/close", Close);
+
+        var supporter = api.MapGroup("/requests/{id:guid}").RequireAuthorization(HavenPolicies.PeerSupport);
+        supporter.MapPost("/accept", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, true, user, services));
+        supporter.MapPost("/decline", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, false, user, services));
+        supporter.MapPost("/touch-base", TouchBase);
+        supporter.MapPost("/notes", AddNote);
+        supporter.MapGet("/notes", GetNotes);
+        return app;
+    }
+
+    public static async Task<Results<Accepted<RequestAccepted>, ValidationProblem, ProblemHttpResult>> RequestForSelf(SelfReferral body,
+        ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    {
+        var caller = Caller.From(user);
+        if (caller.NetworkId is null)
+        {
+            return Caller.NoNetwork();
+        }
+        var validation = Validate(new Validation(), body.FirstName, body.PreferredContact, body.Department);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+        var conflicts = (body.Conflicts ?? []).Select(c => Digest.Of(c.InstitutionId, c.Email)).Distinct().ToList();
+        return await Submit(services, new SupportRequested(Guid.CreateVersion7(), SupportOrigin.SelfReferral, caller.InstitutionId,
+            caller.NetworkId, caller.Digest, null, body.FirstName.Trim(), body.PreferredContact.Trim(), body.Department?.Trim(),
+            Validation.Tags(body.Languages), Validation.Tags(body.Experience), body.PreferAnotherInstitution, conflicts, body.Urgent,
+            services.Clock.GetUtcNow()));
+    }
+
+    public static async Task<Results<Accepted<RequestAccepted>, ValidationProblem, ProblemHttpResult>> ReferColleague(ColleagueReferral body,
+        ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    {
+        var caller = Caller.From(user);
+        if (caller.NetworkId is null)
+        {
+            return Caller.NoNetwork();
+        }
+        var validation = Validate(new Validation().Text(body.ColleagueEmail, nameof(body.ColleagueEmail), 200), body.FirstName,
+            body.PreferredContact, body.Department);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+        // The referrer is neither the supported person nor, ever, their supporter.
+        return await Submit(services, new SupportRequested(Guid.CreateVersion7(), SupportOrigin.ColleagueReferral, caller.InstitutionId,
+            caller.NetworkId, Digest.Of(caller.InstitutionId, body.ColleagueEmail), caller.Digest, body.FirstName.Trim(),
+            body.PreferredContact.Trim(), body.Department?.Trim(), Validation.Tags(body.Languages), Validation.Tags(body.Experience),
+            body.PreferAnotherInstitution, [caller.Digest], body.Urgent, services.Clock.GetUtcNow()));
+    }
+
+    /// <summary>The caller's own requests, and those they support or were offered.</summary>
+    public static async Task<Ok<List<SupportView>>> Mine(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    {
+        var caller = Caller.From(user);
+        var supports = await services.Db.Supports.AsNoTracking()
+            .Where(s => s.RequesterDigest == caller.Digest
+                || (s.SupporterUserId == caller.UserId && s.SupporterInstitutionId == caller.InstitutionId))
+            .OrderByDescending(s => s.RequestedAt)
+            .Take(100)
+            .ToListAsync();
+        var views = new List<SupportView>();
+        foreach (var support in supports)
+        {
+            var part = Participation.Of(support, caller);
+            views.Add(Participation.View(support, part, part == Part.Requester ? await SupporterHandOff(services, support) : null));
+        }
+        return TypedResults.Ok(views);
+    }
+
+    public static async Task<Results<Ok<SupportView>, NotFound>> Get(Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    {
+        var caller = Caller.From(user);
+        if (await Find(services, id) is not { } support || Participation.Of(support, caller) is not (var part and not Part.None))
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(Participation.View(support, part, part == Part.Requester ? await SupporterHandOff(services, support) : null));
+    }
+
+    public static async Task<Results<Accepted, NotFound, Conflict<ProblemDetails>>> Answer(Guid id, bool accepted, ClaimsPrincipal user,
+        PeerSupportServices services)
+    {
+        var caller = Caller.From(user);
+        if (await Find(services, id) is not { } support || Participation.Of(support, caller) != Part.Supporter)
+        {
+            return TypedResults.NotFound();
+        }
+        if (support.CurrentState != nameof(SupportStateMachine.Offered))
+        {
+            return Conflict("The request is no longer waiting for an answer.");
+        }
+        await services.Publish.Publish(new OfferAnswered(id, support.SupporterId!.Value, accepted, services.Clock.GetUtcNow()));
+        await services.Db.SaveChangesAsync();
+        return TypedResults.Accepted($"/api/peer-support/requests/{id}");
+    }
+
+    public static async Task<Results<Accepted, NotFound, Conflict<ProblemDetails>>> TouchBase(Guid id, ClaimsPrincipal user,
+        [AsParameters] PeerSupportServices services)
+    {
+        var caller = Caller.From(user);
+        if (await Find(services, id) is not { } support || Participation.Of(support, caller) != Part.Supporter)
+        {
+            return TypedResults.NotFound();
+        }
+        if (support.CurrentState != nameof(SupportStateMachine.Matched))
+        {
+            return Conflict("Touching base follows acceptance, once.");
+        }
+        await services.Publish.Publish(new TouchedBase(id, support.SupporterId!.Value, services.Clock.GetUtcNow()));
+        await services.Db.SaveChangesAsync();
+        return TypedResults.Accepted($"/api/peer-support/requests/{id}");
+    }
+
+    public static async Task<Results<Created<NoteView>, NotFound, Conflict<ProblemDetails>, ValidationProblem>> AddNote(Guid id, NoteBody body,
+        ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    {
+        var caller = Caller.From(user);
+        if (await Find(services, id) is not { } support || Participation.Of(support, caller) != Part.Supporter)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!Participation.IsAccepted(support))
+        {
+            return Conflict("Notes belong to an accepted support.");
+        }
+        var validation = new Validation().Text(body.Text, nameof(body.Text), 4000);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+        var note = new SupportNote
+        {
+            Id = Guid.CreateVersion7(),
+            RequestId = id,
+            SupporterId = support.SupporterId!.Value,
+            IsCheckIn = body.CheckIn,
+            Text = body.Text,
+            WrittenAt = services.Clock.GetUtcNow(),
+        };
+        services.Db.Notes.Add(note);
+        await services.Db.SaveChangesAsync();
+        return TypedResults.Created($"/api/peer-support/requests/{id}/notes", ToView(note));
+    }
+
+    public static async Task<Results<Ok<List<NoteView>>, NotFound>> GetNotes(Guid id, ClaimsPrincipal user,
+        [AsParameters] PeerSupportServices services)
+    {
+        var caller = Caller.From(user);
+        if (await Find(services, id) is not { } support || Participation.Of(support, caller) != Part.Supporter)
+        {
+            return TypedResults.NotFound();
+        }
+        var notes = await services.Db.Notes.AsNoTracking()
+            .Where(n => n.RequestId == id && n.SupporterId == support.SupporterId)
+            .OrderBy(n => n.WrittenAt)
+            .ToListAsync();
+        return TypedResults.Ok(notes.Select(ToView).ToList());
+    }
+
+    public static async Task<Results<Accepted, NotFound, Conflict<ProblemDetails>, ValidationProblem>> Close(Guid id, CloseBody? body,
+        ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    {
+        var caller = Caller.From(user);
+        if (await Find(services, id) is not { } support || Participation.Of(support, caller) is not (var part and not Part.None))
+        {
+            return TypedResults.NotFound();
+        }
+        if (support.CurrentState == nameof(SupportStateMachine.Closed))
+        {
+            return Conflict("The support is already closed.");
+        }
+        var validation = new Validation()
+            .Require(body?.Rating is null or (>= 1 and <= 5), nameof(CloseBody.Rating), "Between 1 and 5.")
+            .Text(body?.Comment, nameof(CloseBody.Comment), 2000, required: false);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+        // Feedback is the supported person's to give.
+        var feedback = part == Part.Requester ? body : null;
+        await services.Publish.Publish(new SupportEnded(id, feedback?.Rating, feedback?.Comment, services.Clock.GetUtcNow()));
+        await services.Db.SaveChangesAsync();
+        return TypedResults.Accepted($"/api/peer-support/requests/{id}");
+    }
+
+    private static Validation Validate(Validation validation, string firstName, string preferredContact, string? department) =>
+        validation
+            .Text(firstName, "FirstName", 100)
+            .Text(preferredContact, "PreferredContact", 200)
+            .Text(department, "Department", 100, required: false);
+
+    private static async Task<Accepted<RequestAccepted>> Submit(PeerSupportServices services, SupportRequested request)
+    {
+        await services.Publish.Publish(request);
+        await services.Db.SaveChangesAsync();
+        return TypedResults.Accepted($"/api/peer-support/requests/{request.RequestId}", new RequestAccepted(request.RequestId));
+    }
+
+    private static Task<SupportState?> Find(PeerSupportServices services, Guid id) =>
+        services.Db.Supports.AsNoTracking().SingleOrDefaultAsync(s => s.CorrelationId == id);
+
+    private static async Task<HandOff?> SupporterHandOff(PeerSupportServices services, SupportState support) =>
+        support.SupporterId is null ? null : await services.Db.Supporters.AsNoTracking()
+            .Where(s => s.Id == support.SupporterId)
+            .Select(s => new HandOff(s.FirstName, s.PreferredContact))
+            .SingleOrDefaultAsync();
+
+    private static Conflict<ProblemDetails> Conflict(string detail) =>
+        TypedResults.Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = detail });
+
+    private static NoteView ToView(SupportNote note) => new(note.Id, note.Text, note.IsCheckIn, note.WrittenAt);
+}

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Haven.Identity;
+using Haven.PeerSupport.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.PeerSupport.Apis;
+
+/// <summary>The supporter registry: clinicians opt in, pause, resume and leave at will.</summary>
+public static class SupportersApi
+{
+    public const int MaxCapacity = 10;
+
+    public static IEndpointRouteBuilder MapSupportersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/peer-support/supporters/me").RequireAuthorization(HavenPolicies.PeerSupport);
+
+        api.MapPut("/", Register);
+        api.MapGet("/", Get);
+        api.MapPost("/pause", Pause);
+        api.MapPost("/resume", Resume);
+        api.MapDelete("/", Leave);
+        return app;
+    }
+
+    public static async Task<Results<Ok<SupporterView>, ValidationProblem, ProblemHttpResult>> Register(SupporterProfile profile,
+        ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    {
+        var caller = Caller.From(user);
+        if (caller.NetworkId is null)
+        {
+            return Caller.NoNetwork();
+        }
+        var validation = new Validation()
+            .Text(profile.FirstName, nameof(profile.FirstName), 100)
+            .Text(profile.PreferredContact, nameof(profile.PreferredContact), 200)
+            .Text(profile.Role, nameof(profile.Role), 100)
+            .Text(profile.Specialty, nameof(profile.Specialty), 100, required: false)
+            .Text(profile.Department, nameof(profile.Department), 100)
+            .Text(profile.Region, nameof(profile.Region), 100, required: false)
+            .Require(profile.Capacity is >= 1 and <= MaxCapacity, nameof(profile.Capacity), $"Between 1 and {MaxCapacity}.");
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var supporter = await Find(services, caller);
+        if (supporter is null)
+        {
+            supporter = new Supporter
+            {
+                Id = Guid.CreateVersion7(),
+                UserId = caller.UserId,
+                InstitutionId = caller.InstitutionId,
+                NetworkId = caller.NetworkId,
+                Digest = caller.Digest,
+                FirstName = "",
+                PreferredContact = "",
+                Role = "",
+                Department = "",
+                RegisteredAt = services.Clock.GetUtcNow(),
+            };
+            services.Db.Supporters.Add(supporter);
+        }
+        supporter.NetworkId = caller.NetworkId;
+        supporter.FirstName = profile.FirstName.Trim();
+        supporter.PreferredContact = profile.PreferredContact.Trim();
+        supporter.Role = profile.Role.Trim();
+        supporter.Specialty = profile.Specialty?.Trim();
+        supporter.Department = profile.Department.Trim();
+        supporter.Languages = Validation.Tags(profile.Languages);
+        supporter.Region = profile.Region?.Trim();
+        supporter.Experience = Validation.Tags(profile.Experience);
+        supporter.Capacity = profile.Capacity;
+        supporter.Amplifies = profile.Amplifies;
+        supporter.ConflictDigests = [.. (profile.Conflicts ?? []).Select(c => Digest.Of(c.InstitutionId, c.Email)).Distinct()];
+        // Registering again is how someone who left comes back.
+        supporter.LeftAt = null;
+        await services.Db.SaveChangesAsync();
+        return TypedResults.Ok(ToView(supporter));
+    }
+
+    public static async Task<Results<Ok<SupporterView>, NotFound>> Get(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
+        await Find(services, Caller.From(user)) is { } supporter ? TypedResults.Ok(ToView(supporter)) : TypedResults.NotFound();
+
+    public static Task<Results<Ok<SupporterView>, NotFound>> Pause(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
+        Update(user, services, supporter => supporter.Paused = true);
+
+    public static Task<Results<Ok<SupporterView>, NotFound>> Resume(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
+        Update(user, services, supporter => supporter.Paused = false);
+
+    /// <summary>Leaving keeps the row (past supports refer to it) but takes the supporter out of every future match.</summary>
+    public static async Task<Results<NoContent, NotFound>> Leave(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    {
+        var result = await Update(user, services, supporter => supporter.LeftAt ??= services.Clock.GetUtcNow());
+        return result.Result is NotFound ? TypedResults.NotFound() : TypedResults.NoContent();
+    }
+
+    internal static Task<Supporter?> Find(PeerSupportServices services, Caller caller) =>
+        services.Db.Supporters.SingleOrDefaultAsync(s => s.InstitutionId == caller.InstitutionId && s.UserId == caller.UserId);
+
+    private static async Task<Results<Ok<SupporterView>, NotFound>> Update(ClaimsPrincipal user, PeerSupportServices services,
+        Action<Supporter> change)
+    {
+        if (await Find(services, Caller.From(user)) is not { } supporter)
+        {
+            return TypedResults.NotFound();
+        }
+        change(supporter);
+        await services.Db.SaveChangesAsync();
+        return TypedResults.Ok(ToView(supporter));
+    }
+
+    private static SupporterView ToView(Supporter s) => new(s.Id, s.InstitutionId, s.NetworkId, s.FirstName, s.PreferredContact, s.Role,
+        s.Specialty, s.Department, s.Languages, s.Region, s.Experience, s.Capacity, s.Amplifies, s.Paused, s.LeftAt is not null);
+}

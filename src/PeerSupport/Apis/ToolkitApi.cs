@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Haven.Identity;
+using Haven.PeerSupport.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.PeerSupport.Apis;
+
+/// <summary>
+/// The toolkit a target is shown: Haven's defaults for each step, overridden topic by topic by their network's
+/// resources, and those by their own institution's.
+/// </summary>
+public static class ToolkitApi
+{
+    public static readonly IReadOnlyList<ToolkitResourceView> Defaults =
+    [
+        new(null, "lock-down", "Lock down your accounts", null, "Make profiles private, turn on two-factor sign-in, remove your address and phone from data brokers.", "haven"),
+        new(null, "document", "Document what happens", null, "Screenshot with date and link before anything is deleted; Haven keeps evidence privately, never reposted.", "haven"),
+        new(null, "report-platform", "Report to the platform", null, "Use the platform's own reporting pathway for harassment, threats and doxxing.", "haven"),
+        new(null, "report-police", "Report to the police", null, "Threats of violence and doxxing belong with law enforcement; your institution's security can help.", "haven"),
+        new(null, "contact-institution", "Contact your institution", null, "Your institution's wellbeing and security teams can support you; you decide what they are told.", "haven"),
+    ];
+
+    public static IEndpointRouteBuilder MapToolkitApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/peer-support/toolkit").RequireAuthorization();
+
+        api.MapGet("/", Get);
+        api.MapPost("/", Add).RequireAuthorization(HavenPolicies.NetworkLead);
+        return app;
+    }
+
+    public static async Task<Ok<List<ToolkitResourceView>>> Get(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    {
+        var caller = Caller.From(user);
+        var own = caller.NetworkId is not { } network ? [] : await services.Db.Toolkit.AsNoTracking()
+            .Where(r => r.NetworkId == network && (r.InstitutionId == null || r.InstitutionId == caller.InstitutionId))
+            .ToListAsync();
+        var byTopic = Defaults.ToDictionary(d => d.Topic, d => new List<ToolkitResourceView> { d });
+        // The most specific scope wins a topic: institution over network over Haven's default.
+        foreach (var scope in own.GroupBy(r => r.InstitutionId is null ? 1 : 2).OrderBy(g => g.Key))
+        {
+            foreach (var topic in scope.GroupBy(r => r.Topic))
+            {
+                byTopic[topic.Key] = [.. topic.Select(r => new ToolkitResourceView(r.Id, r.Topic, r.Title, r.Url, r.Summary,
+                    r.InstitutionId is null ? "network" : "institution"))];
+            }
+        }
+        return TypedResults.Ok(byTopic.Values.SelectMany(v => v).ToList());
+    }
+
+    /// <summary>A network lead adds a resource for the whole network, or for their own institution only.</summary>
+    public static async Task<Results<Created<ToolkitResourceView>, ValidationProblem, ProblemHttpResult>> Add(ToolkitResourceBody body,
+        ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    {
+        var caller = Caller.From(user);
+        if (caller.NetworkId is null)
+        {
+            return Caller.NoNetwork();
+        }
+        var validation = new Validation()
+            .Text(body.Topic, nameof(body.Topic), 50)
+            .Text(body.Title, nameof(body.Title), 200)
+            .Text(body.Summary, nameof(body.Summary), 2000, required: false)
+            .Require(body.Url is null || Uri.TryCreate(body.Url, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps,
+                nameof(body.Url), "An https address.");
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+        var resource = new ToolkitResource
+        {
+            Id = Guid.CreateVersion7(),
+            NetworkId = caller.NetworkId,
+            InstitutionId = body.ForMyInstitutionOnly ? caller.InstitutionId : null,
+            Topic = body.Topic.Trim().ToLowerInvariant(),
+            Title = body.Title.Trim(),
+            Url = body.Url,
+            Summary = body.Summary,
+        };
+        services.Db.Toolkit.Add(resource);
+        await services.Db.SaveChangesAsync();
+        return TypedResults.Created($"/api/peer-support/toolkit", new ToolkitResourceView(resource.Id, resource.Topic, resource.Title,
+            resource.Url, resource.Summary, resource.InstitutionId is null ? "network" : "institution"));
+    }
+}
