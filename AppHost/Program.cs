@@ -12,6 +12,9 @@ var peerSupportDb = postgres.AddDatabase("peersupportdb");
 
 var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin();
 
+// Local mail: every notification email lands in a Maildir in the data folder, never in a real mailbox.
+var smtp = builder.AddSmtpServer("smtp");
+
 // Local stand-in for the institutions' identity providers; ./haven token prints a token it signs.
 var identity = builder.AddDevelopmentIdentity("identity")
     .WithInstitution("mercy", network: "lakeshore-coalition")
@@ -38,6 +41,7 @@ var escalation = builder.AddProject("escalation", "../src/Escalation/Escalation.
 
 var notification = builder.AddProject("notification", "../src/Notification/Notification.csproj")
     .WithReference(notificationDb).WaitFor(notificationDb)
+    .WithReference(smtp).WaitFor(smtp)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(identity)
     .WaitFor(audit);

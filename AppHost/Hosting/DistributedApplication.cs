@@ -93,6 +93,18 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public async Task<int> RunAsync()
     {
+        if (_builder.Args is [TokenCommand.Verb, ..])
+        {
+            try
+            {
+                return TokenCommand.Run(this, _builder.Args);
+            }
+            catch (DistributedApplicationException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+        }
         if (Options.ManifestPath is { } manifestPath)
         {
             await ManifestPublisher.WriteAsync(this, manifestPath);

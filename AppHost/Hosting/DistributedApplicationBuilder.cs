@@ -21,6 +21,7 @@ public sealed class DistributedApplicationBuilder
 
     internal DistributedApplicationBuilder(string[] args, Action<DistributedApplicationBuilder, ConfigurationManager>? configureForTesting)
     {
+        Args = args;
         AppHostDirectory = typeof(DistributedApplicationBuilder).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .First(a => a.Key == "AppHostProjectDirectory").Value!;
 
@@ -53,6 +54,7 @@ public sealed class DistributedApplicationBuilder
     }
 
     public IConfiguration Configuration { get; }
+    internal IReadOnlyList<string> Args { get; }
     public DistributedApplicationOptions Options { get; }
     public string AppHostDirectory { get; }
     public IReadOnlyList<Resource> Resources => _resources;

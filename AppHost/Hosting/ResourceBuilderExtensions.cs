@@ -31,6 +31,10 @@ public static class ResourceBuilderExtensions
         return broker;
     }
 
+    /// <summary>A local SMTP server that stores mail on disk (see <see cref="SmtpServerResource"/>).</summary>
+    public static IResourceBuilder<SmtpServerResource> AddSmtpServer(this DistributedApplicationBuilder builder, string name) =>
+        builder.AddResource(new SmtpServerResource(name));
+
     /// <param name="projectPath">The project file, relative to the AppHost's folder.</param>
     public static IResourceBuilder<ProjectResource> AddProject(this DistributedApplicationBuilder builder, string name, string projectPath) =>
         builder.AddResource(new ProjectResource(name, Path.GetFullPath(Path.Combine(builder.AppHostDirectory, projectPath))));

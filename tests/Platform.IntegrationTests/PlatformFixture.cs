@@ -10,12 +10,19 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    public const string AllowedOrigin = "https://app.mercy.test";
+
+    /// <summary>The gateway, as an operator of the mercy institution.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>Sees the case flow's messages on the real broker.</summary>
+    public BrokerProbe Broker { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
         builder.Project("intake").WithReplicas(IntakeReplicas);
+        builder.Project("gateway").WithEnvironment("Gateway__AllowedOrigins__0", AllowedOrigin);
         App = await builder.BuildAsync();
         try
         {
@@ -25,12 +32,14 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"{e.Message}\n{ConsoleLogs.Tail(App)}", e);
         }
-        Gateway = App.CreateHttpClient("gateway");
+        Gateway = App.CreateHttpClient("gateway", "mercy", "ops-1", "operator");
+        Broker = await BrokerProbe.StartAsync((await App.GetConnectionStringAsync("messaging"))!);
     }
 
     public async Task DisposeAsync()
     {
         Gateway.Dispose();
+        await Broker.DisposeAsync();
         await App.DisposeAsync();
     }
 }

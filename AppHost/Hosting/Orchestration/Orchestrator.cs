@@ -12,6 +12,8 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, Orchestrat
         PostgresDatabaseResource database => new DatabaseLifecycle(database, context),
         RabbitMQServerResource broker => new RabbitMQLifecycle(broker, context),
         ProjectResource project => new ProjectLifecycle(project, context),
+        DevelopmentIdentityResource identity => new DevelopmentIdentityLifecycle(identity, context),
+        SmtpServerResource smtp => new SmtpLifecycle(smtp, context),
         _ => null,
     }).OfType<ResourceLifecycle>()];
 

@@ -103,7 +103,28 @@ internal sealed class ProjectLifecycle(ProjectResource project, OrchestrationCon
                 environment[$"services__{service.Name}__http__{i}"] = service.HttpEndpoints[i].ToString().TrimEnd('/');
             }
         }
+        if (project.IdentityReference is { } identity)
+        {
+            AddIdentityConfiguration(environment, identity);
+        }
         return environment;
+    }
+
+    // The same shape as a deployment's Identity section (see Haven.Identity.IdentityOptions).
+    private static void AddIdentityConfiguration(Dictionary<string, string> environment, DevelopmentIdentityResource identity)
+    {
+        var jwks = identity.PublicJwks();
+        environment["Identity__Audience"] = DevelopmentIdentityResource.Audience;
+        foreach (var institution in identity.Institutions)
+        {
+            var prefix = $"Identity__Institutions__{institution.Id}";
+            environment[$"{prefix}__Issuers__0__Issuer"] = DevelopmentIdentityResource.IssuerFor(institution.Id);
+            environment[$"{prefix}__Issuers__0__Jwks"] = jwks;
+            if (institution.Network is not null)
+            {
+                environment[$"{prefix}__Network"] = institution.Network;
+            }
+        }
     }
 
     private async Task FollowHealthAsync(string instance, Uri endpoint, Replica replica)

@@ -12,6 +12,8 @@ public static class ManifestPublisher
     private const string PostgresImage = "docker.io/library/postgres:15";
     private const string RabbitMQImage = "docker.io/library/rabbitmq:3.10";
     private const string RabbitMQManagementImage = "docker.io/library/rabbitmq:3.10-management";
+    // A mail catcher stands in for the local SMTP server; a production deployment replaces the connection string with its relay.
+    private const string MailCatcherImage = "docker.io/axllent/mailpit:v1.21";
 
     public static async Task WriteAsync(DistributedApplication app, string path)
     {
@@ -36,6 +38,7 @@ public static class ManifestPublisher
                     ["connectionString"] = database.ConnectionStringExpression,
                 },
                 RabbitMQServerResource broker => RabbitMQ(broker),
+                SmtpServerResource smtp => Smtp(smtp),
                 ProjectResource project => Project(project, manifestDirectory),
                 _ => throw new NotSupportedException($"No manifest form for {resource.GetType().Name}."),
             };
@@ -103,6 +106,18 @@ public static class ManifestPublisher
             ["bindings"] = bindings,
         };
     }
+
+    private static JsonObject Smtp(SmtpServerResource smtp) => new()
+    {
+        ["type"] = "container.v0",
+        ["connectionString"] = smtp.ConnectionStringExpression,
+        ["image"] = MailCatcherImage,
+        ["bindings"] = new JsonObject
+        {
+            ["smtp"] = TcpBinding(SmtpServerResource.TargetPort),
+            ["http"] = new JsonObject { ["scheme"] = "http", ["protocol"] = "tcp", ["transport"] = "http", ["targetPort"] = 8025 },
+        },
+    };
 
     private static JsonObject Project(ProjectResource project, string manifestDirectory)
     {
