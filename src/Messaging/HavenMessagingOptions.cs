@@ -18,16 +18,18 @@ public sealed class HavenMessagingOptions
     /// <summary>Retries at once, for a conflict or a dropped connection that is gone a moment later.</summary>
     public int ImmediateRetries { get; set; } = 2;
 
-    /// <summary>Then retries spaced out, for a dependency that needs a little longer.</summary>
+    /// <summary>Then retries spaced out (initial, initial + step, ...), for a dependency that needs a little longer.</summary>
     public int IncrementalRetries { get; set; } = 3;
     public TimeSpan IncrementalInitialInterval { get; set; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan IncrementalIntervalStep { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// Then the message goes back to the broker and returns after each of these delays (through the durable
-    /// scheduler), for outages longer than a consumer should hold a message. After the last, the error queue.
+    /// Then the message goes back to the broker and returns later (through the durable scheduler), this many times,
+    /// for outages longer than a consumer should hold a message. After the last, the error queue and <c>Fault&lt;T&gt;</c>.
     /// </summary>
-    public TimeSpan[] RedeliveryIntervals { get; set; } = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)];
+    public int Redeliveries { get; set; } = 3;
+    public TimeSpan RedeliveryInitialInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan RedeliveryIntervalStep { get; set; } = TimeSpan.FromSeconds(50);
 
     /// <summary>How long the inbox remembers a consumed message id (and the scheduler a sent or cancelled token).</summary>
     public TimeSpan DuplicateDetectionWindow { get; set; } = TimeSpan.FromDays(1);

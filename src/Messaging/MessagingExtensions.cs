@@ -80,15 +80,15 @@ public static class MessagingExtensions
                 rabbit.PrefetchCount = options.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
 
-                // Outermost first: redelivery through the scheduler, then spaced retries, then immediate ones.
+                // Outermost first: redelivery through the scheduler, then retries in place (a single policy, since
+                // MassTransit lets only the innermost retry filter that handles an exception retry it).
                 rabbit.UseMessageScheduler(scheduler);
-                if (options.RedeliveryIntervals.Length > 0)
+                if (options.Redeliveries > 0)
                 {
-                    rabbit.UseScheduledRedelivery(retry => retry.Intervals(options.RedeliveryIntervals));
+                    rabbit.UseScheduledRedelivery(retry => retry.Incremental(options.Redeliveries, options.RedeliveryInitialInterval,
+                        options.RedeliveryIntervalStep));
                 }
-                rabbit.UseMessageRetry(retry => retry.Incremental(options.IncrementalRetries, options.IncrementalInitialInterval,
-                    options.IncrementalIntervalStep));
-                rabbit.UseMessageRetry(retry => retry.Immediate(options.ImmediateRetries));
+                rabbit.UseMessageRetry(retry => retry.Intervals([.. RetryIntervals(options)]));
                 rabbit.ConfigureEndpoints(context);
             });
         });
@@ -110,6 +110,11 @@ public static class MessagingExtensions
         bus.AddHostedService<BusOutboxDeliveryService<TDbContext>>();
         bus.AddHostedService<InboxCleanupService<TDbContext>>();
     }
+
+    // Immediate retries, then incremental ones.
+    private static IEnumerable<TimeSpan> RetryIntervals(HavenMessagingOptions options) =>
+        Enumerable.Repeat(TimeSpan.Zero, options.ImmediateRetries).Concat(Enumerable.Range(0, options.IncrementalRetries)
+            .Select(i => options.IncrementalInitialInterval + i * options.IncrementalIntervalStep));
 
     private static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

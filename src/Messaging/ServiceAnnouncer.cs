@@ -1,4 +1,4 @@
-using Haven.Contracts;
+using Haven.Contracts.Platform;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

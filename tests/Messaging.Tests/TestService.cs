@@ -27,7 +27,8 @@ public sealed class TestService(IHost host, string name) : IAsyncDisposable
         ["Messaging:IncrementalRetries"] = "1",
         ["Messaging:IncrementalInitialInterval"] = "00:00:00.050",
         ["Messaging:IncrementalIntervalStep"] = "00:00:00.050",
-        ["Messaging:RedeliveryIntervals:0"] = "00:00:00.200",
+        ["Messaging:Redeliveries"] = "1",
+        ["Messaging:RedeliveryInitialInterval"] = "00:00:00.200",
     };
 
     /// <summary>Builds an instance without starting it: its database and DI work, its bus and background services do not run.</summary>

@@ -1,0 +1,52 @@
+using Haven.Messaging.Tests.Consumers;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Haven.Messaging.Tests;
+
+[Collection(MessagingCollection.Name)]
+public sealed class When_a_consumer_fails_transiently(MessagingInfrastructure infrastructure)
+{
+    [Fact]
+    public async Task Then_a_retry_succeeds()
+    {
+        await using var service = await TestService.Start(infrastructure, "flaky-" + Guid.NewGuid().ToString("N")[..8],
+            infrastructure.NewDatabase(), bus => bus.AddConsumer<FlakyConsumer>());
+        var queue = service.ConsumerQueue<FlakyConsumer>();
+        var key = Guid.NewGuid();
+
+        // Two failures use up the immediate retry and reach the incremental one.
+        await (await service.Bus.GetSendEndpoint(new Uri($"queue:{queue}"))).Send(new FlakyCommand(key, FailuresBeforeSuccess: 2));
+
+        await Eventually.Until(async () => await service.EffectCount(key) == 1, "the command succeeds");
+        Assert.Equal(3, service.Services.GetRequiredService<Attempts>().Of(key));
+        Assert.Empty(await infrastructure.Peek(queue + "_error"));
+    }
+}
+
+[Collection(MessagingCollection.Name)]
+public sealed class When_a_consumer_fails_permanently(MessagingInfrastructure infrastructure)
+{
+    [Fact]
+    public async Task Then_the_message_ends_in_the_error_queue_with_its_fault()
+    {
+        await using var service = await TestService.Start(infrastructure, "broken-" + Guid.NewGuid().ToString("N")[..8],
+            infrastructure.NewDatabase(), bus =>
+            {
+                bus.AddConsumer<BrokenConsumer>();
+                bus.AddConsumer<FaultConsumer>();
+            });
+        var queue = service.ConsumerQueue<BrokenConsumer>();
+        var key = Guid.NewGuid();
+
+        await (await service.Bus.GetSendEndpoint(new Uri($"queue:{queue}"))).Send(new BrokenCommand(key));
+
+        // The Fault<BrokenCommand> event is published once every retry and the redelivery have failed.
+        await Eventually.Until(async () => await service.EffectCount(key) == 1, "the fault is published");
+        // The attempt, an immediate and an incremental retry; the same again after the scheduled redelivery.
+        Assert.Equal(6, service.Services.GetRequiredService<Attempts>().Of(key));
+        var error = Assert.Single(await infrastructure.Peek(queue + "_error"));
+        Assert.Equal("System.InvalidOperationException", error.GetProperty("MT-Fault-ExceptionType").GetString());
+        Assert.Contains(key.ToString(), error.GetProperty("MT-Fault-Message").GetString());
+    }
+}
