@@ -40,16 +40,21 @@ internal sealed class DashboardAccess(DashboardOptions options)
         if (!otlp && !request.Path.StartsWithSegments("/api"))
         {
             context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(DashboardPages.Login(rejected: false), context.RequestAborted);
+            await context.Response.WriteAsync(DashboardPages.Login(rejected: false, request.Path + request.QueryString), context.RequestAborted);
         }
     }
 
-    /// <summary><c>/login?t=TOKEN</c>: sets the session cookie and opens the dashboard; a wrong token gets the form again.</summary>
-    public Results<RedirectHttpResult, ContentHttpResult> Login(HttpContext context, string? t)
+    /// <summary>
+    /// <c>/login?t=TOKEN[&amp;returnUrl=/traces]</c>: sets the session cookie and opens the dashboard (or the page asked for
+    /// before logging in); a wrong token gets the form again.
+    /// </summary>
+    public Results<RedirectHttpResult, ContentHttpResult> Login(HttpContext context, string? t, string? returnUrl)
     {
+        // Only a path of this site, never another host ("//evil" and "/\evil" are hosts to a browser).
+        var target = returnUrl is ['/', not ('/' or '\\'), ..] or "/" ? returnUrl : "/";
         if (!Matches(t, options.BrowserToken))
         {
-            return TypedResults.Content(DashboardPages.Login(rejected: t is not null), "text/html; charset=utf-8",
+            return TypedResults.Content(DashboardPages.Login(rejected: t is not null, target), "text/html; charset=utf-8",
                 statusCode: StatusCodes.Status401Unauthorized);
         }
         context.Response.Cookies.Append(CookieName, _session, new CookieOptions
@@ -59,7 +64,7 @@ internal sealed class DashboardAccess(DashboardOptions options)
             Path = "/",
             IsEssential = true,
         });
-        return TypedResults.Redirect("/");
+        return TypedResults.LocalRedirect(target);
     }
 
     private static bool Matches(string? given, string expected) =>

@@ -38,7 +38,7 @@ internal sealed class DashboardHost(DistributedApplication app, DashboardOptions
         var web = builder.Build();
         var access = web.Services.GetRequiredService<DashboardAccess>();
         web.Use(access.InvokeAsync);
-        web.MapGet(DashboardAccess.LoginPath, (HttpContext context, string? t) => access.Login(context, t));
+        web.MapGet(DashboardAccess.LoginPath, (HttpContext context, string? t, string? returnUrl) => access.Login(context, t, returnUrl));
         web.MapOtlpReceiver().MapResourcesApi().MapConsoleLogsApi().MapStructuredLogsApi().MapTracesApi().MapMetricsApi().MapDashboardPages();
         try
         {

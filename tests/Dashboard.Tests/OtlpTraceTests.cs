@@ -67,6 +67,33 @@ public sealed class When_a_service_exports_spans(DashboardFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Health_probes_are_listed_only_when_asked_for_and_client_calls_are_named_after_their_path()
+    {
+        using var source = new ActivitySource($"Haven.Tests.{Guid.NewGuid():N}");
+        using var tracing = Sdk.CreateTracerProviderBuilder()
+            .SetResourceBuilder(OtlpExport.Resource("proxy", "proxy-0"))
+            .AddSource(source.Name)
+            .AddOtlpExporter(OtlpExport.To(fixture.Dashboard, "traces"))
+            .Build();
+        string Call(string url)
+        {
+            using var call = source.StartActivity("GET", ActivityKind.Client)!;
+            call.SetTag("url.full", url);
+            return call.TraceId.ToHexString();
+        }
+        var probe = Call("http://127.0.0.1:5001/health");
+        var lookup = Call("http://127.0.0.1:5001/api/cases/42");
+        Assert.True(tracing.ForceFlush(5_000));
+
+        var listed = await fixture.GetAsync<List<TraceSummary>>("/api/traces?resource=proxy");
+        var withProbes = await fixture.GetAsync<List<TraceSummary>>("/api/traces?resource=proxy&probes=true");
+
+        Assert.Equal("proxy: GET /api/cases/42", Assert.Single(listed).Name);
+        Assert.Equal([probe, lookup], withProbes.OrderBy(t => t.Start).Select(t => t.TraceId));
+        Assert.True(withProbes.Single(t => t.TraceId == probe).IsHealthProbe);
+    }
+
+    [Fact]
     public async Task An_unknown_trace_is_not_found()
     {
         using var response = await fixture.Browser.GetAsync($"/api/traces/{ActivityTraceId.CreateRandom().ToHexString()}");

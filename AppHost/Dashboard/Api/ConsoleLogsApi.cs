@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 
 namespace Haven.Hosting.Dashboard.Api;
 
@@ -24,14 +25,16 @@ internal static class ConsoleLogsApi
         IsKnown(app, instance) ? TypedResults.Ok(app.ResourceLogs.GetLines(instance).Select(ToView).ToList()) : TypedResults.NotFound();
 
     private static Results<ServerSentEventsResult<ConsoleLineView>, NotFound> Stream(string instance, DistributedApplication app,
-        CancellationToken cancellationToken) =>
-        IsKnown(app, instance) ? TypedResults.ServerSentEvents(StreamAsync(app.ResourceLogs, instance, cancellationToken), "line")
+        IHostApplicationLifetime lifetime, CancellationToken cancellationToken) =>
+        IsKnown(app, instance)
+            ? TypedResults.ServerSentEvents(StreamAsync(app.ResourceLogs, instance, lifetime.ApplicationStopping, cancellationToken), "line")
             : TypedResults.NotFound();
 
     /// <summary>The history kept since start, then each new line as it is written.</summary>
-    private static async IAsyncEnumerable<ConsoleLineView> StreamAsync(ResourceLoggerService logs, string instance,
+    private static async IAsyncEnumerable<ConsoleLineView> StreamAsync(ResourceLoggerService logs, string instance, CancellationToken stopping,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var end = CancellationTokenSource.CreateLinkedTokenSource(stopping, cancellationToken);
         var live = Channel.CreateBounded<LogLine>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
         void OnLine(LogLine line)
         {
@@ -50,12 +53,15 @@ internal static class ConsoleLogsApi
                 yield return ToView(line);
             }
             var alreadySent = history.ToHashSet(ReferenceEqualityComparer.Instance);
-            await foreach (var line in live.Reader.ReadAllAsync(cancellationToken))
+            while (await live.Reader.WaitAsync(end.Token))
             {
-                if (alreadySent.Count == 0 || !alreadySent.Remove(line))
+                while (live.Reader.TryRead(out var line))
                 {
-                    alreadySent.Clear();
-                    yield return ToView(line);
+                    if (alreadySent.Count == 0 || !alreadySent.Remove(line))
+                    {
+                        alreadySent.Clear();
+                        yield return ToView(line);
+                    }
                 }
             }
         }

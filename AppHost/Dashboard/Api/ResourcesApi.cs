@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 
 namespace Haven.Hosting.Dashboard.Api;
 
@@ -15,8 +16,8 @@ internal static class ResourcesApi
     {
         var api = endpoints.MapGroup("/api/resources");
         api.MapGet("/", (DistributedApplication app) => TypedResults.Ok(ResourceViews.From(app)));
-        api.MapGet("/stream", (DistributedApplication app, CancellationToken cancellationToken) =>
-            TypedResults.ServerSentEvents(StreamAsync(app, cancellationToken)));
+        api.MapGet("/stream", (DistributedApplication app, IHostApplicationLifetime lifetime, CancellationToken cancellationToken) =>
+            TypedResults.ServerSentEvents(StreamAsync(app, lifetime.ApplicationStopping, cancellationToken)));
         api.MapPost("/{instance}/{action}", RunActionAsync);
         return endpoints;
     }
@@ -40,17 +41,19 @@ internal static class ResourcesApi
     }
 
     /// <summary>The whole list whenever it changes; health probes re-publish every few seconds, so unchanged lists are not sent again.</summary>
-    private static async IAsyncEnumerable<SseItem<List<ResourceView>>> StreamAsync(DistributedApplication app,
+    private static async IAsyncEnumerable<SseItem<List<ResourceView>>> StreamAsync(DistributedApplication app, CancellationToken stopping,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var end = CancellationTokenSource.CreateLinkedTokenSource(stopping, cancellationToken);
         var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         void OnChanged(ResourceSnapshot _) => changed.Writer.TryWrite(true);
         app.ResourceNotifications.StateChanged += OnChanged;
         try
         {
             var sent = "";
-            while (!cancellationToken.IsCancellationRequested)
+            do
             {
+                changed.Reader.TryRead(out _);
                 var views = ResourceViews.From(app);
                 var json = JsonSerializer.Serialize(views);
                 if (json != sent)
@@ -58,10 +61,10 @@ internal static class ResourcesApi
                     sent = json;
                     yield return new SseItem<List<ResourceView>>(views, "resources");
                 }
-                await changed.Reader.ReadAsync(cancellationToken);
                 // Coalesce a burst of changes (a whole resource starting) into one message.
-                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
             }
+            while (await changed.Reader.WaitAsync(end.Token));
         }
         finally
         {

@@ -16,12 +16,16 @@ internal static class TracesApi
         return endpoints;
     }
 
-    /// <summary>Newest first; <paramref name="resource"/> keeps traces with a span from that service or instance.</summary>
-    private static Ok<List<TraceSummary>> List(TelemetryStore store, string? resource, int? limit) =>
+    /// <summary>
+    /// Newest first; <paramref name="resource"/> keeps traces with a span from that service or instance. Health probes are
+    /// left out unless asked for: at one per replica every few seconds they would bury every other trace.
+    /// </summary>
+    private static Ok<List<TraceSummary>> List(TelemetryStore store, string? resource, bool? probes, int? limit) =>
         TypedResults.Ok(store.Spans.Snapshot()
             .GroupBy(s => s.TraceId)
             .Where(t => string.IsNullOrEmpty(resource) || t.Any(s => s.Service == resource || s.Instance == resource))
             .Select(t => TraceViews.Summarize([.. t]))
+            .Where(t => probes == true || !t.IsHealthProbe)
             .OrderByDescending(t => t.Start)
             .Take(Math.Clamp(limit ?? 100, 1, 1_000))
             .ToList());

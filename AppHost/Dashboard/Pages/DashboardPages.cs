@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,8 +46,9 @@ internal static class DashboardPages
     }
 
     /// <summary>What a browser without the session cookie sees: a form for the token printed at start-up.</summary>
-    public static string Login(bool rejected) => Layout("Log in", "login", $"""
+    public static string Login(bool rejected, string returnUrl) => Layout("Log in", "login", $"""
         <form class="login" method="get" action="{DashboardAccess.LoginPath}">
+          <input type="hidden" name="returnUrl" value="{WebUtility.HtmlEncode(returnUrl)}">
           <p>{(rejected ? "That token is not this run's. " : "")}Open the dashboard URL the AppHost printed at start-up,
           or paste the token from it (the part after <code>?t=</code>).</p>
           <label>Token <input name="t" autocomplete="off" autofocus required></label>
@@ -60,7 +62,7 @@ internal static class DashboardPages
         <div id="content"></div>
         """, navigation: true), Html);
 
-    // Titles and page names are constants of this class: nothing from a request is written into the markup.
+    // Titles and page names are constants of this class; the one value from a request (returnUrl) is encoded above.
     private static string Layout(string title, string page, string body, bool navigation) => $"""
         <!DOCTYPE html>
         <html lang="en">

@@ -56,6 +56,7 @@ internal static class DashboardScript
         const format = {
           time: iso => iso ? new Date(iso).toLocaleTimeString([], { hour12: false }) : "—",
           dateTime: iso => iso ? new Date(iso).toLocaleString([], { hour12: false }) : "—",
+          started: iso => iso && new Date(iso).toDateString() === new Date().toDateString() ? format.time(iso) : format.dateTime(iso),
           ms: v => v === null || v === undefined ? "—" : v < 1 ? `${v.toFixed(2)} ms` : v < 1000 ? `${v.toFixed(1)} ms` : `${(v / 1000).toFixed(2)} s`,
           rate: v => v ? `${v.toFixed(v < 10 ? 2 : 0)}/s` : "0/s",
           count: v => Math.round(v || 0).toLocaleString(),
@@ -105,11 +106,11 @@ internal static class DashboardScript
                   el("td", { text: resource.type }),
                   el("td", { className: `state state-${instance.state}`, text: instance.state, title: instance.message }),
                   el("td", { text: instance.health || "—" }),
-                  el("td", { text: format.dateTime(instance.startedAt) }),
+                  el("td", { text: format.started(instance.startedAt) }),
                   el("td", { text: resource.source }),
                   el("td", {}, instance.urls.map(url => el("div", {}, url.startsWith("http") ? el("a", { href: url, target: "_blank", rel: "noopener", text: url }) : url))),
                   el("td", { className: "num", text: String(resource.replicas) }),
-                  el("td", {}, instance.actions.map(action => el("button", {
+                  el("td", { className: "actions" }, instance.actions.map(action => el("button", {
                     type: "button", text: action, disabled: actionsRunning.has(instance.name),
                     onclick: () => run(instance.name, action),
                   }))),
@@ -166,7 +167,7 @@ internal static class DashboardScript
                 el("td", { text: format.time(entry.timestamp) }),
                 el("td", { text: entry.instance }),
                 el("td", { className: entry.severityNumber >= 17 ? "error" : null, text: entry.level }),
-                el("td", { text: entry.category }),
+                el("td", { className: "category", text: entry.category }),
                 el("td", {}, el("details", {}, el("summary", { text: entry.message }), attributes(entry.attributes))),
                 el("td", {}, entry.traceId ? el("a", { href: `/traces/detail/${entry.traceId}`, text: entry.traceId.slice(0, 8) }) : "")))));
             });
@@ -177,6 +178,7 @@ internal static class DashboardScript
             const names = await resourceNames();
             const form = el("form", { className: "filters" },
               select("resource", "Resource", [["", "All"], ...names.map(n => [n, n])], params.get("resource") || ""),
+              el("label", {}, "Health probes", el("input", { type: "checkbox", name: "probes", value: "true", checked: params.get("probes") === "true" })),
               el("button", { type: "submit", text: "Filter" }));
             const results = el("div");
             show(form, results);
@@ -206,7 +208,10 @@ internal static class DashboardScript
               bar.style.width = `${(span.durationMs / total) * 100}%`;
               bar.style.background = serviceColor(span.service);
               const duration = el("span", { className: "duration", text: format.ms(span.durationMs) });
-              duration.style.left = `calc(${Math.min(((span.offsetMs + span.durationMs) / total) * 100, 88)}% + 4px)`;
+              // Beside the bar, on whichever side has room.
+              const end = ((span.offsetMs + span.durationMs) / total) * 100;
+              if (end > 75) duration.style.right = `calc(${100 - (span.offsetMs / total) * 100}% + 4px)`;
+              else duration.style.left = `calc(${end}% + 4px)`;
               const details = el("div", { className: "details", hidden: true },
                 el("p", { className: "muted", text: `${span.kind} span · ${span.instance} · ${span.scope} · ${span.status}${span.statusMessage ? `: ${span.statusMessage}` : ""}` }),
                 attributes(span.attributes),

@@ -24,6 +24,8 @@ internal static class DashboardStyles
         .state-Healthy { color: var(--ok); }
         .state-Unhealthy, .state-Starting, .state-Waiting, .state-Running { color: var(--warn); }
         .state-Failed, .state-Exited, .error { color: var(--bad); }
+        td.actions { white-space: nowrap; }
+        td.category { max-width: 16rem; overflow-wrap: anywhere; color: var(--muted); }
         button { font: inherit; padding: .15rem .6rem; margin-right: .3rem; border: 1px solid var(--line); border-radius: 4px; background: #fff; cursor: pointer; }
         button:hover { border-color: var(--accent); }
         button:disabled { opacity: .5; cursor: wait; }

@@ -1,0 +1,129 @@
+using System.Net;
+using Haven.Hosting.Dashboard;
+using Haven.Hosting.Dashboard.Api;
+using Haven.Hosting.Dashboard.Telemetry;
+
+namespace Haven.Platform.IntegrationTests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class When_an_operator_watches_the_dashboard(PlatformFixture platform) : IAsyncLifetime
+{
+    private HttpClient _dashboard = null!;
+
+    public async Task InitializeAsync() => _dashboard = await platform.App.CreateDashboardClientAsync();
+
+    public Task DisposeAsync()
+    {
+        _dashboard.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Every_resource_is_listed_healthy_with_its_console_output()
+    {
+        var resources = await _dashboard.GetAsync<List<ResourceView>>("/api/resources");
+
+        var instances = resources.SelectMany(r => r.Instances).ToList();
+        Assert.Equal(platform.App.ResourceNotifications.Snapshots.Select(s => s.Instance).Order(), instances.Select(i => i.Name).Order());
+        Assert.All(instances, i => Assert.Equal((ResourceState.Healthy, "Healthy"), (i.State, i.Health)));
+        Assert.Equal(PlatformFixture.IntakeReplicas, Assert.Single(resources, r => r.Name == "intake").Replicas);
+        Assert.Equal(["restart", "stop"], Assert.Single(resources, r => r.Name == "gateway").Instances[0].Actions.Order());
+        foreach (var instance in instances)
+        {
+            var lines = await _dashboard.GetAsync<List<ConsoleLineView>>($"/api/console/{instance.Name}");
+            Assert.True(lines.Count > 0, $"{instance.Name} has no console output");
+        }
+    }
+
+    [Fact]
+    public async Task A_request_through_the_gateway_is_one_trace_across_the_gateway_and_the_service()
+    {
+        var trace = await _dashboard.TracedRequestAsync(platform.Gateway, "/api/intake/info", "gateway", "intake");
+
+        var gatewayServer = Assert.Single(trace.Spans, s => s.Service == "gateway" && s.Kind == SpanKind.Server);
+        var gatewayClient = Assert.Single(trace.Spans, s => s.Service == "gateway" && s.Kind == SpanKind.Client);
+        var intake = Assert.Single(trace.Spans, s => s.Service == "intake" && s.Kind == SpanKind.Server);
+        Assert.Equal(gatewayServer.SpanId, gatewayClient.ParentSpanId);
+        Assert.Equal(gatewayClient.SpanId, intake.ParentSpanId);
+        Assert.True(intake.Depth > gatewayServer.Depth);
+        Assert.Equal("gateway", trace.Services[0]);
+        Assert.StartsWith("intake-", intake.Instance);
+    }
+
+    [Fact]
+    public async Task A_message_over_the_broker_is_traced_from_its_publisher_to_audit()
+    {
+        // Every service announces its start to audit; the gateway's calls into audit are HTTP, not messages.
+        static bool FromAnotherService(TraceSummary t) => t.Services.Count > 1 && t.Services[0] is not ("audit" or "gateway");
+        var traces = await Eventually.Returns(() => _dashboard.GetAsync<List<TraceSummary>>("/api/traces?resource=audit&limit=1000"),
+            list => list.Any(FromAnotherService), "a trace from another service into audit");
+        var summary = traces.First(FromAnotherService);
+
+        var trace = (await _dashboard.FindTraceAsync(summary.TraceId))!;
+
+        var producer = trace.Spans[0];
+        Assert.Equal(SpanKind.Producer, producer.Kind);
+        Assert.NotEqual("audit", producer.Service);
+        Assert.Contains(trace.Spans, s => s.Service == "audit" && s.Kind == SpanKind.Consumer && s.Depth > producer.Depth);
+    }
+
+    [Fact]
+    public async Task Every_service_sends_structured_logs()
+    {
+        var services = platform.App.Resources.OfType<ProjectResource>().Select(p => p.Name).ToList();
+
+        foreach (var service in services)
+        {
+            var page = await Eventually.Returns(() => _dashboard.GetAsync<LogPage>($"/api/logs?resource={service}&limit=1"),
+                p => p.Matched > 0, $"structured logs from {service}");
+            Assert.All(page.Entries, e => Assert.Equal(service, e.Service));
+        }
+    }
+
+    [Fact]
+    public async Task Metrics_count_requests_and_consumed_messages_and_show_the_queues()
+    {
+        await _dashboard.TracedRequestAsync(platform.Gateway, "/api/audit/info", "gateway", "audit");
+
+        var overview = await Eventually.Returns(() => _dashboard.GetAsync<MetricsOverview>("/api/metrics"),
+            o => o.Resources.Any(r => r.Resource == "gateway" && r.RequestsTotal > 0)
+                && o.Resources.Any(r => r.Resource == "audit" && r.RequestsTotal > 0 && r.MessagesConsumedTotal > 0),
+            "request and consume counts of the gateway and audit", TimeSpan.FromSeconds(45));
+
+        var gateway = Assert.Single(overview.Resources, r => r.Resource == "gateway");
+        Assert.NotNull(gateway.MeanLatencyMs);
+        Assert.Null(overview.QueuesError);
+        Assert.Contains(overview.Queues, q => q.Consumers > 0);
+    }
+
+    [Fact]
+    public async Task Without_the_browser_token_the_dashboard_answers_401()
+    {
+        using var anonymous = new HttpClient { BaseAddress = platform.App.Options.Dashboard!.BrowserUrl };
+
+        using var api = await anonymous.GetAsync("/api/resources");
+        using var page = await anonymous.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_replica_restarted_from_the_dashboard_comes_back_healthy_with_a_new_process()
+    {
+        var before = platform.App.ResourceNotifications.Instances("peersupport").Single();
+
+        using var response = await _dashboard.PostAsync("/api/resources/peersupport-0/restart", null);
+
+        response.EnsureSuccessStatusCode();
+        var after = platform.App.ResourceNotifications.Instances("peersupport").Single();
+        Assert.Equal(ResourceState.Healthy, after.State);
+        Assert.NotEqual(before.ProcessId, after.ProcessId);
+        // Back in the gateway's rotation before the next test needs it.
+        await Eventually.Returns(async () =>
+        {
+            using var info = await platform.Gateway.GetAsync("/api/peer-support/info");
+            return info.StatusCode;
+        }, status => status == HttpStatusCode.OK, "peersupport to answer through the gateway again");
+    }
+}
