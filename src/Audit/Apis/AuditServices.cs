@@ -10,8 +10,11 @@ public sealed class AuditServices(AuditDbContext db, TenantContext tenant, Chain
     IPublishEndpoint publish, TimeProvider clock)
 {
     public AuditDbContext Db { get; } = db;
+    // [AsParameters] binds through the constructor, whose parameters must each match a property.
+    public TenantContext Tenant { get; } = tenant;
+
     /// <summary>The caller's institution: an auditor sees only their own institution's chain.</summary>
-    public string InstitutionId { get; } = tenant.InstitutionId ?? throw new InvalidOperationException("No institution.");
+    public string InstitutionId => Tenant.InstitutionId ?? throw new InvalidOperationException("No institution.");
     public ChainVerifier Verifier { get; } = verifier;
     public CheckpointSigner Signer { get; } = signer;
     public IPublishEndpoint Publish { get; } = publish;
