@@ -15,5 +15,5 @@ public sealed class IntakeServices(IntakeDbContext db, IPublishEndpoint publish,
     public InstitutionDirectory Directory { get; } = directory;
     public TenantContext Tenant { get; } = tenant;
     public TimeProvider Time { get; } = time;
-    public ILogger Logger { get; } = logger;
+    public ILogger<IntakeServices> Logger { get; } = logger;
 }

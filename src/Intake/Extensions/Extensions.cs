@@ -38,5 +38,7 @@ internal static class Extensions
 
         // Choices read and written by name ("Harassment", "ThreatOfViolence"), as partners see them in the docs.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // A body that is not JSON is the client's mistake (400), in every environment, not an exception (500).
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
     }
 }
