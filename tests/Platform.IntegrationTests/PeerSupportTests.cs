@@ -20,6 +20,7 @@ namespace Haven.Platform.IntegrationTests;
 [Collection(PlatformCollection.Name)]
 public sealed class When_someone_needs_peer_support(PlatformFixture platform, ITestOutputHelper output)
 {
+    private const string Via = "gateway";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
         var offer = await WaitForOfferAsync(supporter, request.RequestId);
         Assert.Contains("From another institution", offer.WhyThisSupporter);
         await AcceptAsync(supporter, request.RequestId);
-        using var target = platform.App.CreateHttpClient("gateway", "lakeside", targetEmail, "reporter");
+        using var target = platform.App.CreateHttpClient(Via, "lakeside", targetEmail, "reporter");
         var matched = await Eventually.Returns(() => GetAsync(target, request.RequestId), v => v?.Status == "matched",
             "the target sees an accepted match");
         clock.Stop();
@@ -65,7 +66,7 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
         var tag = Tag();
         var sameDepartment = await RegisterAsync("lakeside", "Emergency", [tag], capacity: 3, languages: ["es"]);
         var otherDepartment = await RegisterAsync("lakeside", "Pediatrics", [tag], capacity: 3, languages: ["es"]);
-        using var requester = platform.App.CreateHttpClient("gateway", "lakeside", $"sam-{Guid.NewGuid():N}@lakeside.test", "reporter");
+        using var requester = platform.App.CreateHttpClient(Via, "lakeside", $"sam-{Guid.NewGuid():N}@lakeside.test", "reporter");
         var clock = Stopwatch.StartNew();
 
         var id = await SelfReferAsync(requester, "Emergency", tag, preferAnotherInstitution: false, languages: ["es"]);
@@ -93,7 +94,7 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
         var tag = Tag();
         var first = await RegisterAsync("mercy", "Neurology", [tag], capacity: 2);
         var second = await RegisterAsync("mercy", "Oncology", [tag], capacity: 2);
-        using var requester = platform.App.CreateHttpClient("gateway", "lakeside", $"kim-{Guid.NewGuid():N}@lakeside.test", "reporter");
+        using var requester = platform.App.CreateHttpClient(Via, "lakeside", $"kim-{Guid.NewGuid():N}@lakeside.test", "reporter");
 
         var id = await SelfReferAsync(requester, "Surgery", tag, preferAnotherInstitution: true);
 
@@ -113,12 +114,12 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
         await SetDeadlinesAsync(TimeSpan.FromSeconds(30));
         var tag = Tag();
         var full = await RegisterAsync("mercy", "Dermatology", [tag], capacity: 1);
-        using var firstRequester = platform.App.CreateHttpClient("gateway", "lakeside", $"lee-{Guid.NewGuid():N}@lakeside.test", "reporter");
+        using var firstRequester = platform.App.CreateHttpClient(Via, "lakeside", $"lee-{Guid.NewGuid():N}@lakeside.test", "reporter");
         var firstRequest = await SelfReferAsync(firstRequester, "Radiology", tag, preferAnotherInstitution: true);
         await WaitForOfferAsync(full, firstRequest);
         // The pending offer takes the supporter's one place; a second supporter with the same experience has room.
         var roomy = await RegisterAsync("mercy", "Psychiatry", [tag], capacity: 2);
-        using var secondRequester = platform.App.CreateHttpClient("gateway", "lakeside", $"ash-{Guid.NewGuid():N}@lakeside.test", "reporter");
+        using var secondRequester = platform.App.CreateHttpClient(Via, "lakeside", $"ash-{Guid.NewGuid():N}@lakeside.test", "reporter");
 
         var secondRequest = await SelfReferAsync(secondRequester, "Radiology", tag, preferAnotherInstitution: true);
 
@@ -133,7 +134,7 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
         await SetDeadlinesAsync(TimeSpan.FromSeconds(30));
         var tag = Tag();
         var supporter = await RegisterAsync("mercy", "Nephrology", [tag], capacity: 2);
-        using var requester = platform.App.CreateHttpClient("gateway", "lakeside", $"pat-{Guid.NewGuid():N}@lakeside.test", "reporter");
+        using var requester = platform.App.CreateHttpClient(Via, "lakeside", $"pat-{Guid.NewGuid():N}@lakeside.test", "reporter");
         var id = await SelfReferAsync(requester, "Urology", tag, preferAnotherInstitution: true);
         await WaitForOfferAsync(supporter, id);
         await AcceptAsync(supporter, id);
@@ -144,11 +145,11 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
 
         foreach (var institution in new[] { "lakeside", "mercy" })
         {
-            using var caseManager = platform.App.CreateHttpClient("gateway", institution, $"cm-{institution}", "case-manager");
+            using var caseManager = platform.App.CreateHttpClient(Via, institution, $"cm-{institution}", "case-manager");
             Assert.Equal(HttpStatusCode.Forbidden, (await caseManager.GetAsync($"/api/peer-support/requests/{id}/notes")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await caseManager.GetAsync($"/api/peer-support/requests/{id}")).StatusCode);
         }
-        using var lead = platform.App.CreateHttpClient("gateway", "lakeside", "lead-lakeside", "network-lead");
+        using var lead = platform.App.CreateHttpClient(Via, "lakeside", "lead-lakeside", "network-lead");
         Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"/api/peer-support/requests/{id}/notes")).StatusCode);
         Assert.Null((await GetAsync(lead, id))!.HandOff);
         var notes = await supporter.Client.GetFromJsonAsync<List<NoteView>>($"/api/peer-support/requests/{id}/notes", Json);
@@ -157,7 +158,7 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
 
     private async Task SetDeadlinesAsync(TimeSpan offerDeadline)
     {
-        using var lead = platform.App.CreateHttpClient("gateway", "mercy", "lead-mercy", "network-lead");
+        using var lead = platform.App.CreateHttpClient(Via, "mercy", "lead-mercy", "network-lead");
         using var response = await lead.PutAsJsonAsync("/api/peer-support/network/settings", new
         {
             offerDeadline,
@@ -173,7 +174,7 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
         string[]? languages = null)
     {
         var firstName = "Sup" + Guid.NewGuid().ToString("N")[..6];
-        var client = platform.App.CreateHttpClient("gateway", institution, $"{firstName.ToLowerInvariant()}@{institution}.test", "peer-supporter");
+        var client = platform.App.CreateHttpClient(Via, institution, $"{firstName.ToLowerInvariant()}@{institution}.test", "peer-supporter");
         using var response = await client.PutAsJsonAsync("/api/peer-support/supporters/me", new
         {
             firstName,
