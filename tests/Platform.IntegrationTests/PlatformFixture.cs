@@ -23,6 +23,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
         builder.Project("intake").WithReplicas(IntakeReplicas);
         builder.Project("gateway").WithEnvironment("Gateway__AllowedOrigins__0", AllowedOrigin);
+        // Webhook retries in fractions of a second rather than minutes, so a failing receiver is disabled within a test.
+        builder.Project("notification")
+            .WithEnvironment("Notification__Webhooks__BaseDelay", "00:00:00.300")
+            .WithEnvironment("Notification__Webhooks__MaxDelay", "00:00:01")
+            .WithEnvironment("Notification__Webhooks__DisableAfterConsecutiveFailures", "3");
         App = await builder.BuildAsync();
         try
         {

@@ -1,6 +1,5 @@
 using System.Net.Mail;
 using Haven.Contracts.Notifications;
-using Haven.Identity;
 using Haven.Notification.Data;
 
 namespace Haven.Notification.Apis;
@@ -26,7 +25,7 @@ public sealed record PreferencesView(IReadOnlyList<NotificationChannel> Channels
     public static PreferencesView From(Person p) => new(p.Channels, p.MutedKinds, p.QuietHoursStart, p.QuietHoursEnd, p.TimeZone);
 }
 
-public static class DirectoryValidation
+public static partial class DirectoryValidation
 {
     private static readonly NotificationChannel[] PersonChannels = [NotificationChannel.Email, NotificationChannel.Inbox];
 
@@ -46,10 +45,10 @@ public static class DirectoryValidation
         {
             errors["email"] = ["A plain email address (name@domain) is required."];
         }
-        var unknownRoles = (request.Roles ?? []).Where(r => !HavenRoles.All.Contains(r)).ToList();
-        if (unknownRoles.Count > 0)
+        // Institutional roles (escalation targets such as program-director or security), not only Haven's sign-in roles.
+        if ((request.Roles ?? []).Any(r => !RoleName().IsMatch(r)))
         {
-            errors["roles"] = [$"Unknown roles: {string.Join(", ", unknownRoles)}. Roles are: {string.Join(", ", HavenRoles.All)}."];
+            errors["roles"] = ["Roles are lower-case names such as case-manager, program-director, security (letters, digits, dashes)."];
         }
         if ((request.Channels ?? []).Any(c => !PersonChannels.Contains(c)))
         {
@@ -86,6 +85,9 @@ public static class DirectoryValidation
         }
         return errors;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9-]{0,49}$")]
+    private static partial System.Text.RegularExpressions.Regex RoleName();
 
     public static void Apply(Person person, PreferencesRequest preferences)
     {
