@@ -40,13 +40,15 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, Orchestrat
             }
             catch (Exception e)
             {
-                ready[lifecycle.Resource].SetCanceled(startup.Token);
-                if (e is not OperationCanceledException)
+                // Only the start-up's own cancellation is not a failure: a timeout inside a probe is one.
+                if (!startup.IsCancellationRequested)
                 {
                     Interlocked.CompareExchange(ref firstFailure, e, null);
-                    // One failure ends the start-up: nothing else needs to wait for its timeout.
+                    // One failure ends the start-up (before dependents learn of it, so that they do not
+                    // report their own cancellation as the cause).
                     await startup.CancelAsync();
                 }
+                ready[lifecycle.Resource].SetCanceled(startup.Token);
             }
         }));
 
@@ -55,11 +57,11 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, Orchestrat
         {
             throw firstFailure as DistributedApplicationException ?? new DistributedApplicationException(firstFailure.Message);
         }
-        if (startup.IsCancellationRequested)
+        var notHealthy = context.Notifications.Snapshots.Where(s => s.State != ResourceState.Healthy).Select(s => s.Instance).ToList();
+        if (startup.IsCancellationRequested || notHealthy.Count > 0)
         {
-            var waiting = context.Notifications.Snapshots.Where(s => s.State != ResourceState.Healthy).Select(s => s.Instance);
             throw new DistributedApplicationException(
-                $"Start-up took longer than {context.Options.StartupTimeout}; not healthy: {string.Join(", ", waiting)}.");
+                $"Start-up took longer than {context.Options.StartupTimeout}; not healthy: {string.Join(", ", notHealthy)}.");
         }
     }
 

@@ -153,8 +153,9 @@ internal sealed class ProjectLifecycle(ProjectResource project, OrchestrationCon
             using var response = await Context.Http.GetAsync(new Uri(endpoint, "/health"), cancellationToken);
             return response.IsSuccessStatusCode;
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // Refused, or slower than the client's timeout: not healthy yet.
             return false;
         }
     }

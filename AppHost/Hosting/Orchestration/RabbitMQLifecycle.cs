@@ -131,8 +131,9 @@ internal sealed class RabbitMQLifecycle(RabbitMQServerResource broker, Orchestra
             using var response = await Context.Http.SendAsync(request, cancellationToken);
             return response.IsSuccessStatusCode;
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // Refused, or slower than the client's timeout: not ready yet.
             return false;
         }
     }
