@@ -10,9 +10,20 @@ namespace Haven.Platform.IntegrationTests;
 /// </summary>
 internal static class IntakeClients
 {
-    public static HttpClient From(PlatformFixture platform, int lastOctet, string? bearerToken = null)
+    private static int _fresh;
+
+    public static HttpClient From(PlatformFixture platform, int lastOctet, string? bearerToken = null) =>
+        FromAddress(platform, IPAddress.Parse($"127.0.1.{lastOctet}"), bearerToken);
+
+    /// <summary>From an address no other client used, for a test that polls (each poll would spend the budget).</summary>
+    public static HttpClient Fresh(PlatformFixture platform)
     {
-        var source = IPAddress.Parse($"127.0.1.{lastOctet}");
+        var n = Interlocked.Increment(ref _fresh);
+        return FromAddress(platform, IPAddress.Parse($"127.0.{2 + n / 250}.{1 + n % 250}"), null);
+    }
+
+    private static HttpClient FromAddress(PlatformFixture platform, IPAddress source, string? bearerToken)
+    {
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = async (context, cancellationToken) =>
