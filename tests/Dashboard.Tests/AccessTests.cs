@@ -49,6 +49,21 @@ public sealed class When_someone_without_the_token_calls(DashboardFixture fixtur
         Assert.DoesNotContain(fixture.Dashboard.BrowserToken, cookie);
     }
 
+    [Theory]
+    [InlineData("/traces?resource=intake", "/traces?resource=intake")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    [InlineData("https://evil.example/", "/")]
+    public async Task The_login_URL_returns_to_a_page_of_the_dashboard_and_nowhere_else(string returnUrl, string expected)
+    {
+        using var client = Anonymous();
+
+        using var response = await client.GetAsync($"{fixture.Dashboard.LoginUrl}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task Telemetry_without_the_API_key_is_refused_and_the_ports_do_not_mix()
     {
