@@ -37,11 +37,33 @@ internal static class NotificationHelpers
         return (await client.GetFromJsonAsync<List<InboxItem>>("/api/notifications/inbox", Json))!;
     }
 
-    /// <summary>Every message the local SMTP server has stored (its Maildir's <c>new</c> folder), as raw text.</summary>
+    /// <summary>
+    /// Every message the local SMTP server has stored (its Maildir's <c>new</c> folder): the headers, then the body decoded
+    /// from its transfer encoding, so that what a person would read is what the tests search.
+    /// </summary>
     public static List<string> Mail(PlatformFixture platform)
     {
         var folder = Path.Combine(platform.App.Resources.OfType<SmtpServerResource>().Single().MailDirectory!, "new");
-        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder).Select(File.ReadAllText)] : [];
+        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder).Select(File.ReadAllText).Select(Decode)] : [];
+    }
+
+    private static string Decode(string message)
+    {
+        var split = message.ReplaceLineEndings("\n").Split("\n\n", 2);
+        if (split.Length < 2)
+        {
+            return message;
+        }
+        var (headers, body) = (split[0], split[1]);
+        if (headers.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase))
+        {
+            body = Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(body.Split('\n', StringSplitOptions.TrimEntries))));
+        }
+        else if (headers.Contains("Content-Transfer-Encoding: quoted-printable", StringComparison.OrdinalIgnoreCase))
+        {
+            body = body.Replace("=\n", "");
+        }
+        return headers + "\n\n" + body;
     }
 
     public static List<string> MailTo(PlatformFixture platform, string email) =>

@@ -39,7 +39,7 @@ public sealed class When_a_report_is_notified(PlatformFixture platform)
             ["evidence"] = new[] { new { text = EvidenceText, handle = "@someone", seenAt = DateTimeOffset.UtcNow.AddHours(-1) } },
             ["description"] = Description,
             ["subject"] = new { name = SubjectName, email = subject.Email },
-            ["disclosure"] = "Confidential",
+            ["disclosure"] = "Named",
         });
         var body = await submitted.Content.ReadAsStringAsync();
         Assert.True(submitted.IsSuccessStatusCode, $"{(int)submitted.StatusCode}: {body}");

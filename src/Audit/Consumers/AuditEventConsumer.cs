@@ -5,6 +5,7 @@ using Haven.Audit.Chain;
 using Haven.Contracts.Audit;
 using Haven.Contracts.Cases;
 using Haven.Contracts.Notifications;
+using Haven.Contracts.PeerSupport;
 using Haven.Contracts.Reports;
 using MassTransit;
 
@@ -21,7 +22,11 @@ public sealed class AuditEventConsumer(AuditChain chain, ILogger<AuditEventConsu
     IConsumer<CaseOverdue>,
     IConsumer<ReporterMessagePosted>,
     IConsumer<CaseDataRead>,
-    IConsumer<NotificationDeliveryChanged>
+    IConsumer<NotificationDeliveryChanged>,
+    IConsumer<ReportWithdrawn>,
+    IConsumer<RequestPeerSupport>,
+    IConsumer<SupporterMatched>,
+    IConsumer<SupportClosed>
 {
     internal static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
     {
@@ -51,11 +56,24 @@ public sealed class AuditEventConsumer(AuditChain chain, ILogger<AuditEventConsu
     public Task Consume(ConsumeContext<NotificationDeliveryChanged> context) =>
         Append(context, context.Message.InstitutionId, context.Message.ChangedAt, actor: null, context.Message.CaseId);
 
-    private async Task Append<T>(ConsumeContext<T> context, string institutionId, DateTimeOffset occurredAt, string? actor, Guid caseId,
+    public Task Consume(ConsumeContext<ReportWithdrawn> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.WithdrawnAt, actor: null, context.Message.CaseId);
+
+    public Task Consume(ConsumeContext<RequestPeerSupport> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.RequestedAt, actor: null, context.Message.CaseId);
+
+    /// <summary>Behind the confidentiality wall, the log records only that a match happened (and that support closed).</summary>
+    public Task Consume(ConsumeContext<SupporterMatched> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.MatchedAt, actor: null, context.Message.CaseId);
+
+    public Task Consume(ConsumeContext<SupportClosed> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.ClosedAt, actor: null, context.Message.CaseId);
+
+    private async Task Append<T>(ConsumeContext<T> context, string institutionId, DateTimeOffset occurredAt, string? actor, Guid? caseId,
         T? recorded = null) where T : class
     {
         var eventId = context.MessageId ?? throw new InvalidOperationException("An audited event needs a message id.");
-        var record = new AuditRecord(institutionId, eventId, TypeName<T>(), occurredAt, actor, $"case:{caseId}", caseId,
+        var record = new AuditRecord(institutionId, eventId, TypeName<T>(), occurredAt, actor, caseId is null ? null : $"case:{caseId}", caseId,
             JsonSerializer.Serialize(recorded ?? context.Message, PayloadJson));
         var entry = await chain.AppendAsync(record, context.CancellationToken);
         if (entry is null)
