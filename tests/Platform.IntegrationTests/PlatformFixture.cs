@@ -35,7 +35,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
         catch (DistributedApplicationException e)
         {
-            throw new InvalidOperationException($"{e.Message}\n{ConsoleLogs.Tail(App)}", e);
+            var logs = ConsoleLogs.Tail(App);
+            // xunit does not dispose a fixture whose start failed: stop what did start, or it outlives the run.
+            await App.DisposeAsync();
+            throw new InvalidOperationException($"{e.Message}\n{logs}", e);
         }
         Gateway = App.CreateHttpClient("gateway", "mercy", "ops-1", "operator");
         Broker = await BrokerProbe.StartAsync((await App.GetConnectionStringAsync("messaging"))!);
