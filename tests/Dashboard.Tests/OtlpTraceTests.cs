@@ -67,7 +67,7 @@ public sealed class When_a_service_exports_spans(DashboardFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task Health_probes_are_listed_only_when_asked_for_and_client_calls_are_named_after_their_path()
+    public async Task Probes_and_polls_are_listed_only_when_asked_for_and_client_calls_are_named_after_their_path()
     {
         using var source = new ActivitySource($"Haven.Tests.{Guid.NewGuid():N}");
         using var tracing = Sdk.CreateTracerProviderBuilder()
@@ -75,22 +75,24 @@ public sealed class When_a_service_exports_spans(DashboardFixture fixture) : ICl
             .AddSource(source.Name)
             .AddOtlpExporter(OtlpExport.To(fixture.Dashboard, "traces"))
             .Build();
-        string Call(string url)
+        string Call(string name, string attribute, string value)
         {
-            using var call = source.StartActivity("GET", ActivityKind.Client)!;
-            call.SetTag("url.full", url);
+            using var call = source.StartActivity(name, ActivityKind.Client)!;
+            call.SetTag(attribute, value);
             return call.TraceId.ToHexString();
         }
-        var probe = Call("http://127.0.0.1:5001/health");
-        var lookup = Call("http://127.0.0.1:5001/api/cases/42");
+        var probe = Call("GET", "url.full", "http://127.0.0.1:5001/health");
+        var poll = Call("postgresql", "db.system", "postgresql");
+        var lookup = Call("GET", "url.full", "http://127.0.0.1:5001/api/cases/42");
         Assert.True(tracing.ForceFlush(5_000));
 
         var listed = await fixture.GetAsync<List<TraceSummary>>("/api/traces?resource=proxy");
-        var withProbes = await fixture.GetAsync<List<TraceSummary>>("/api/traces?resource=proxy&probes=true");
+        var withBackground = await fixture.GetAsync<List<TraceSummary>>("/api/traces?resource=proxy&background=true");
 
         Assert.Equal("proxy: GET /api/cases/42", Assert.Single(listed).Name);
-        Assert.Equal([probe, lookup], withProbes.OrderBy(t => t.Start).Select(t => t.TraceId));
-        Assert.True(withProbes.Single(t => t.TraceId == probe).IsHealthProbe);
+        Assert.Equal([probe, poll, lookup], withBackground.OrderBy(t => t.Start).Select(t => t.TraceId));
+        Assert.Equal([true, true, false], withBackground.OrderBy(t => t.Start).Select(t => t.IsBackground));
+        Assert.Equal("proxy: postgresql", (await fixture.GetAsync<TraceDetail>($"/api/traces/{poll}")).Name);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed record TraceSummary(
     int SpanCount,
     IReadOnlyList<string> Services,
     bool HasError,
-    bool IsHealthProbe);
+    bool IsBackground);
 
 public sealed record SpanView(
     string SpanId,
@@ -37,12 +37,8 @@ internal static class TraceViews
     {
         var (start, end) = (spans.Min(s => s.Start), spans.Max(s => s.End));
         return new TraceSummary(spans[0].TraceId, NameOf(spans), start, (end - start).TotalMilliseconds, spans.Count,
-            ServicesOf(spans), spans.Any(s => s.Status == SpanStatus.Error), spans.All(IsHealthProbe));
+            ServicesOf(spans), spans.Any(s => s.Status == SpanStatus.Error), spans.All(s => s.IsBackground));
     }
-
-    /// <summary>A call to /health or /alive that is a trace of its own: the gateway probes every replica every few seconds.</summary>
-    private static bool IsHealthProbe(SpanData span) =>
-        span.Kind == SpanKind.Client && PathOf(span) is "/health" or "/alive";
 
     /// <summary>The waterfall: each span under its parent, siblings by start time; spans whose parent never arrived are roots.</summary>
     public static TraceDetail Detail(IReadOnlyList<SpanData> spans)
@@ -78,11 +74,8 @@ internal static class TraceViews
         var ids = spans.Select(s => s.SpanId).ToHashSet();
         var root = spans.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).MinBy(s => s.Start) ?? spans[0];
         // An HTTP client span is named after the method alone; the path says what it called.
-        return root.Kind == SpanKind.Client && PathOf(root) is { } path ? $"{root.Service}: {root.Name} {path}" : $"{root.Service}: {root.Name}";
+        return root.Kind == SpanKind.Client && root.UrlPath is { } path ? $"{root.Service}: {root.Name} {path}" : $"{root.Service}: {root.Name}";
     }
-
-    private static string? PathOf(SpanData span) =>
-        Uri.TryCreate(span.Attributes.GetValueOrDefault("url.full"), UriKind.Absolute, out var url) ? url.AbsolutePath : null;
 
     // In the order they joined the trace: gateway, then the service behind it, and so on.
     private static List<string> ServicesOf(IReadOnlyList<SpanData> spans) =>

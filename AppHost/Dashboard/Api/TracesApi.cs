@@ -17,22 +17,21 @@ internal static class TracesApi
     }
 
     /// <summary>
-    /// Newest first; <paramref name="resource"/> keeps traces with a span from that service or instance. Health probes are
-    /// left out unless asked for: at one per replica every few seconds they would bury every other trace.
+    /// Newest first; <paramref name="resource"/> keeps traces with a span from that service or instance. Background traces
+    /// (health probes, database polls) are left out unless asked for: they would bury every other trace.
     /// </summary>
-    private static Ok<List<TraceSummary>> List(TelemetryStore store, string? resource, bool? probes, int? limit) =>
-        TypedResults.Ok(store.Spans.Snapshot()
+    private static Ok<List<TraceSummary>> List(TelemetryStore store, string? resource, bool? background, int? limit) =>
+        TypedResults.Ok((background == true ? [.. store.Spans.Snapshot(), .. store.BackgroundSpans.Snapshot()] : store.Spans.Snapshot())
             .GroupBy(s => s.TraceId)
             .Where(t => string.IsNullOrEmpty(resource) || t.Any(s => s.Service == resource || s.Instance == resource))
             .Select(t => TraceViews.Summarize([.. t]))
-            .Where(t => probes == true || !t.IsHealthProbe)
             .OrderByDescending(t => t.Start)
             .Take(Math.Clamp(limit ?? 100, 1, 1_000))
             .ToList());
 
     private static Results<Ok<TraceDetail>, NotFound> Get(string traceId, TelemetryStore store)
     {
-        var spans = store.Spans.Snapshot().Where(s => s.TraceId == traceId).ToList();
+        var spans = store.Spans.Snapshot().Concat(store.BackgroundSpans.Snapshot()).Where(s => s.TraceId == traceId).ToList();
         return spans.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(TraceViews.Detail(spans));
     }
 }

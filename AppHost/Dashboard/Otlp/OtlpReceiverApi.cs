@@ -16,7 +16,7 @@ internal static class OtlpReceiverApi
     {
         var otlp = endpoints.MapGroup("/v1");
         otlp.MapPost("/traces", (HttpRequest request, TelemetryStore store) =>
-            ReceiveAsync(request, body => store.Spans.AddRange(OtlpTraceDecoder.Decode(body))));
+            ReceiveAsync(request, body => store.AddSpans(OtlpTraceDecoder.Decode(body))));
         otlp.MapPost("/logs", (HttpRequest request, TelemetryStore store) =>
             ReceiveAsync(request, body => store.Logs.AddRange(OtlpLogDecoder.Decode(body))));
         otlp.MapPost("/metrics", (HttpRequest request, TelemetryStore store) =>

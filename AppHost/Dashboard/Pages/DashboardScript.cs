@@ -178,7 +178,7 @@ internal static class DashboardScript
             const names = await resourceNames();
             const form = el("form", { className: "filters" },
               select("resource", "Resource", [["", "All"], ...names.map(n => [n, n])], params.get("resource") || ""),
-              el("label", {}, "Health probes", el("input", { type: "checkbox", name: "probes", value: "true", checked: params.get("probes") === "true" })),
+              el("label", {}, "Probes and polls", el("input", { type: "checkbox", name: "background", value: "true", checked: params.get("background") === "true" })),
               el("button", { type: "submit", text: "Filter" }));
             const results = el("div");
             show(form, results);

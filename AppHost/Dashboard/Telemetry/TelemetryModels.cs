@@ -26,6 +26,16 @@ public sealed record SpanData(
     IReadOnlyList<SpanEvent> Events)
 {
     public TimeSpan Duration => End - Start;
+
+    /// <summary>
+    /// A trace of one client span that nothing started: a health probe (the gateway checks every replica every few
+    /// seconds) or a background poll of a database (outbox and scheduler loops). Dozens a second on an idle platform.
+    /// </summary>
+    public bool IsBackground => ParentSpanId is null && Kind == SpanKind.Client
+        && (Attributes.ContainsKey("db.system") || Attributes.ContainsKey("db.system.name") || UrlPath is "/health" or "/alive");
+
+    /// <summary>The path an HTTP client span called.</summary>
+    public string? UrlPath => Uri.TryCreate(Attributes.GetValueOrDefault("url.full"), UriKind.Absolute, out var url) ? url.AbsolutePath : null;
 }
 
 public sealed record LogEntry(

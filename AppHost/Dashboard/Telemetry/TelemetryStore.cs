@@ -9,6 +9,15 @@ internal sealed class TelemetryStore(int capacity = TelemetryStore.DefaultCapaci
     private const int PointsPerSeries = 60;
 
     public BoundedBuffer<SpanData> Spans { get; } = new(capacity);
+
+    /// <summary>Background spans (probes, polls) apart, so that they never push a request's or a message's trace out.</summary>
+    public BoundedBuffer<SpanData> BackgroundSpans { get; } = new(capacity / 5);
     public BoundedBuffer<LogEntry> Logs { get; } = new(capacity);
     public MetricStore Metrics { get; } = new(capacity, PointsPerSeries);
+
+    public void AddSpans(IReadOnlyList<SpanData> spans)
+    {
+        Spans.AddRange(spans.Where(s => !s.IsBackground));
+        BackgroundSpans.AddRange(spans.Where(s => s.IsBackground));
+    }
 }
