@@ -9,7 +9,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 
 namespace Haven.Messaging;
 
@@ -42,6 +41,8 @@ public static class MessagingExtensions
         {
             // Queues are prefixed by the owning service so two services consuming one event each get a copy.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service, includeNamespace: false));
+            // MassTransit would otherwise report usage to its vendor over the internet; services talk only to their own infrastructure.
+            bus.DisableUsageTelemetry();
             bus.SetSagaRepositoryProvider(new HavenSagaRepositoryProvider<TDbContext>());
             AddInboxAndOutbox<TDbContext>(bus, options);
             bus.AddConsumer<ScheduleMessageConsumer<TDbContext>>().Endpoint(endpoint => endpoint.Name = scheduler.AbsolutePath);
@@ -50,13 +51,6 @@ public static class MessagingExtensions
 
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
-                // Innermost: a saga update that lost a race is retried at once, from a fresh read.
-                endpoint.UseMessageRetry(retry =>
-                {
-                    retry.Handle<DbUpdateConcurrencyException>();
-                    retry.Handle<DbUpdateException>(IsUniqueViolation);
-                    retry.Exponential(20, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(10));
-                });
                 var inbox = new OutboxConsumePipeSpecificationObserver<TDbContext>(endpoint, context);
                 endpoint.ConnectConsumerConfigurationObserver(inbox);
                 endpoint.ConnectSagaConfigurationObserver(inbox);
@@ -115,9 +109,6 @@ public static class MessagingExtensions
     private static IEnumerable<TimeSpan> RetryIntervals(HavenMessagingOptions options) =>
         Enumerable.Repeat(TimeSpan.Zero, options.ImmediateRetries).Concat(Enumerable.Range(0, options.IncrementalRetries)
             .Select(i => options.IncrementalInitialInterval + i * options.IncrementalIntervalStep));
-
-    private static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     private static string VirtualHost(Uri broker) =>
         broker.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/'));

@@ -45,6 +45,8 @@ public sealed class When_a_consumer_fails_permanently(MessagingInfrastructure in
         await Eventually.Until(async () => await service.EffectCount(key) == 1, "the fault is published");
         // The attempt, an immediate and an incremental retry; the same again after the scheduled redelivery.
         Assert.Equal(6, service.Services.GetRequiredService<Attempts>().Of(key));
+        // MassTransit publishes the fault before it moves the message.
+        await Eventually.Until(async () => (await infrastructure.Peek(queue + "_error")).Count > 0, "the message is in the error queue");
         var error = Assert.Single(await infrastructure.Peek(queue + "_error"));
         Assert.Equal("System.InvalidOperationException", error.GetProperty("MT-Fault-ExceptionType").GetString());
         Assert.Contains(key.ToString(), error.GetProperty("MT-Fault-Message").GetString());

@@ -17,7 +17,7 @@ namespace Haven.Messaging.Outbox;
 internal sealed class BusOutboxDeliveryService<TDbContext>(IBusControl bus, IServiceScopeFactory scopes, IBusOutboxNotification notification,
     HavenMessagingOptions options, ILogger<BusOutboxDeliveryService<TDbContext>> logger) : BackgroundService where TDbContext : DbContext
 {
-    private const int MessageLimit = 100;
+    private const int OutboxLimit = 50;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,7 +42,7 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(IBusControl bus, ISer
         }
     }
 
-    /// <returns>Whether there was an outbox to deliver.</returns>
+    /// <returns>Whether there was anything to deliver.</returns>
     private async Task<bool> DeliverOldestOutbox(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -51,24 +51,24 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(IBusControl bus, ISer
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Several requests' outboxes per transaction: one round trip to commit them, not one each.
             var states = await db.Set<OutboxState>()
-                .FromSql($"""SELECT * FROM outbox_state ORDER BY "Created" LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .FromSql($"""SELECT * FROM outbox_state ORDER BY "Created" LIMIT {OutboxLimit} FOR UPDATE SKIP LOCKED""")
                 .AsTracking()
                 .ToListAsync(cancellationToken);
-            if (states is not [var state])
+            if (states.Count == 0)
             {
                 return false;
             }
 
-            var lastSequenceNumber = state.LastSequenceNumber ?? 0;
+            var outboxIds = states.Select(s => s.OutboxId).ToList();
             var messages = await db.Set<OutboxMessage>()
-                .Where(m => m.OutboxId == state.OutboxId && m.SequenceNumber > lastSequenceNumber)
+                .Where(m => m.OutboxId != null && outboxIds.Contains(m.OutboxId.Value))
                 .OrderBy(m => m.SequenceNumber)
-                .Take(MessageLimit)
                 .ToListAsync(cancellationToken);
 
-            // A failure part-way rolls back and the whole batch is sent again: at least once, and the inbox
-            // of the receiving consumer makes that exactly once in effect.
+            // In commit order. A failure part-way rolls back and the batch is sent again: at least once, and the
+            // inbox of the receiving consumer makes that exactly once in effect.
             foreach (var message in messages)
             {
                 message.Deserialize(SystemTextJsonMessageSerializer.Instance);
@@ -77,20 +77,10 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(IBusControl bus, ISer
             }
 
             db.RemoveRange(messages);
-            if (messages.Count < MessageLimit)
-            {
-                db.Remove(state);
-            }
-            else
-            {
-                state.LastSequenceNumber = messages[^1].SequenceNumber;
-            }
+            db.RemoveRange(states);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            if (messages.Count > 0)
-            {
-                logger.LogDebug("Delivered {Count} outbox messages of {OutboxId}", messages.Count, state.OutboxId);
-            }
+            logger.LogDebug("Delivered {Count} messages of {Outboxes} outboxes", messages.Count, states.Count);
             return true;
         });
     }

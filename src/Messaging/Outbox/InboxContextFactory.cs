@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Haven.Messaging.Outbox;
 
@@ -9,7 +10,8 @@ namespace Haven.Messaging.Outbox;
 /// The inbox for every consumer and saga (MassTransit's outbox consume filter asks it for a context). Each round runs
 /// in one transaction holding the message's inbox row: first the row is created, then the consumer runs and its
 /// state change and outgoing messages commit together, then those messages are sent, then they are removed.
-/// A message whose row says it was consumed is not consumed again.
+/// A message whose row says it was consumed is not consumed again. A round that loses a race to another instance
+/// is run again here, inside the consume scope, so saga conflicts cost milliseconds rather than a redelivery.
 /// </summary>
 internal sealed class InboxContextFactory<TDbContext>(TDbContext db, IServiceProvider provider) : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
@@ -20,11 +22,32 @@ internal sealed class InboxContextFactory<TDbContext>(TDbContext db, IServicePro
             ?? throw new MessageException(typeof(T), "A message needs a message id to pass through the inbox.");
         var strategy = db.Database.CreateExecutionStrategy();
         var continueProcessing = true;
+        var conflicts = 0;
         while (continueProcessing)
         {
-            continueProcessing = await strategy.ExecuteAsync(() => Round(context, options, next, messageId));
+            try
+            {
+                continueProcessing = await strategy.ExecuteAsync(() => Round(context, options, next, messageId));
+            }
+            catch (Exception exception) when (IsConflict(exception) && ++conflicts <= ConflictRetryLimit)
+            {
+                // Another instance won a race for the same row (a saga's xmin, or the inbox row of a duplicate):
+                // the round rolled back, so run it again from a fresh read, after a jittered pause.
+                await Task.Delay(Random.Shared.Next(5, 20 * conflicts), context.CancellationToken);
+            }
         }
     }
+
+    private const int ConflictRetryLimit = 25;
+
+    // MassTransit may wrap what the saga repository threw, so look down the chain.
+    private static bool IsConflict(Exception? exception) => exception switch
+    {
+        null => false,
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => true,
+        _ => IsConflict(exception.InnerException),
+    };
 
     private async Task<bool> Round<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next,
         Guid messageId) where T : class
