@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Haven.Contracts.Notifications;
+using Haven.Hosting;
+using MassTransit;
+
+// End-to-end latency of the case flow on the real stack: from the gateway's 202 for a report to the
+// escalation saga's first notification command (the private notice) seen on the broker.
+// Usage: dotnet run -c Release --project bench/CaseFlow.Benchmarks -- [reports=200] [concurrency=4]
+var reports = args.Length > 0 ? int.Parse(args[0]) : 200;
+var concurrency = args.Length > 1 ? int.Parse(args[1]) : 4;
+
+// Any type of the AppHost assembly names its entry point (this program has a Program of its own).
+var builder = await DistributedApplicationTestingBuilder.CreateAsync<DistributedApplication>();
+await using var app = await builder.BuildAsync();
+Console.WriteLine("Starting the platform...");
+var started = Stopwatch.StartNew();
+await app.StartAsync();
+Console.WriteLine($"All healthy in {started.Elapsed.TotalSeconds:F1} s");
+
+var firstNotice = new ConcurrentDictionary<Guid, long>();
+var broker = new Uri(app.GetConnectionString("messaging")!);
+var credentials = broker.UserInfo.Split(':', 2);
+var probe = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+{
+    rabbit.Host(broker.Host, (ushort)broker.Port, "/", host =>
+    {
+        host.Username(Uri.UnescapeDataString(credentials[0]));
+        host.Password(Uri.UnescapeDataString(credentials[1]));
+    });
+    rabbit.ReceiveEndpoint($"bench-probe-{Guid.NewGuid():N}", endpoint =>
+    {
+        endpoint.AutoDelete = true;
+        endpoint.Durable = false;
+        endpoint.Handler<NotifyRecipients>(context =>
+        {
+            firstNotice.TryAdd(context.Message.CaseId, Stopwatch.GetTimestamp());
+            return Task.CompletedTask;
+        });
+    });
+});
+await probe.StartAsync();
+
+using var reporter = app.CreateHttpClient("gateway", "mercy", "bench-reporter", "reporter");
+var accepted = new ConcurrentDictionary<Guid, long>();
+await Parallel.ForAsync(0, reports, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, cancellationToken) =>
+{
+    using var response = await reporter.PostAsJsonAsync("/api/intake/reports", Report(i), cancellationToken);
+    response.EnsureSuccessStatusCode();
+    var at = Stopwatch.GetTimestamp();
+    var caseId = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("caseId").GetGuid();
+    accepted[caseId] = at;
+});
+
+var deadline = DateTime.UtcNow.AddSeconds(60);
+while (accepted.Keys.Any(id => !firstNotice.ContainsKey(id)) && DateTime.UtcNow < deadline)
+{
+    await Task.Delay(100);
+}
+await probe.StopAsync();
+
+var latencies = accepted
+    .Where(a => firstNotice.ContainsKey(a.Key))
+    .Select(a => Stopwatch.GetElapsedTime(a.Value, firstNotice[a.Key]).TotalMilliseconds)
+    .Order()
+    .ToList();
+Console.WriteLine($"reports accepted: {accepted.Count}, with a first notification command: {latencies.Count}");
+Console.WriteLine($"accepted → first notification command: p50 {Percentile(0.50):F0} ms, p99 {Percentile(0.99):F0} ms, max {latencies.LastOrDefault():F0} ms");
+return latencies.Count == reports ? 0 : 1;
+
+double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[(int)Math.Ceiling(p * latencies.Count) - 1];
+
+static object Report(int i) => new
+{
+    track = "ConcerningConduct",
+    institutionId = "mercy",
+    categories = new[] { "HealthMisinformation" },
+    context = new { kind = "WorkRelated" },
+    platform = "Instagram",
+    contentUrls = new[] { $"https://instagram.com/p/bench-{Guid.NewGuid():N}" },
+    description = "Benchmark report.",
+    subject = new { name = $"Dr. Bench {i}", email = $"bench-{Guid.NewGuid():N}@mercy.example" },
+    disclosure = "Named",
+};
