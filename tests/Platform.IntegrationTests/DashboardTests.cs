@@ -19,7 +19,7 @@ public sealed class When_an_operator_watches_the_dashboard(PlatformFixture platf
     }
 
     [Fact]
-    public async Task Every_resource_is_listed_healthy_and_every_process_with_its_console_output()
+    public async Task Every_resource_is_listed_healthy_with_its_console_output()
     {
         var resources = await _dashboard.GetAsync<List<ResourceView>>("/api/resources");
 
@@ -28,12 +28,15 @@ public sealed class When_an_operator_watches_the_dashboard(PlatformFixture platf
         Assert.All(instances, i => Assert.Equal((ResourceState.Healthy, "Healthy"), (i.State, i.Health)));
         Assert.Equal(PlatformFixture.IntakeReplicas, Assert.Single(resources, r => r.Name == "intake").Replicas);
         Assert.Equal(["restart", "stop"], Assert.Single(resources, r => r.Name == "gateway").Instances[0].Actions.Order());
-        // Every process has a console; resources inside the AppHost (e.g. the development identity provider) may have none.
-        foreach (var instance in instances.Where(i => i.ProcessId is not null))
+        // Every instance has a console; the services and the servers always write to theirs (a mail catcher or the
+        // identity provider inside the AppHost may have nothing to say).
+        var talkative = resources.Where(r => r.Type is "Project" or "PostgreSQL" or "RabbitMQ").SelectMany(r => r.Instances).Select(i => i.Name).ToHashSet();
+        foreach (var instance in instances)
         {
             var lines = await _dashboard.GetAsync<List<ConsoleLineView>>($"/api/console/{instance.Name}");
-            Assert.True(lines.Count > 0, $"{instance.Name} has no console output");
+            Assert.True(lines.Count > 0 || !talkative.Contains(instance.Name), $"{instance.Name} has no console output");
         }
+        Assert.Superset(new HashSet<string> { "postgres", "messaging", "gateway-0", "intake-0", "intake-1", "audit-0" }, talkative);
     }
 
     [Fact]
