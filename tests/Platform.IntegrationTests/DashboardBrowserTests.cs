@@ -10,7 +10,7 @@ public sealed class When_an_operator_opens_the_dashboard_in_a_browser(PlatformFi
     {
         var dashboard = platform.App.Options.Dashboard!;
         using var api = await platform.App.CreateDashboardClientAsync();
-        var trace = await api.TracedRequestAsync(platform.Gateway, "/api/intake/info", "gateway", "intake");
+        var trace = await api.TracedReportAsync(platform, clientOctet: 201);
         var instances = platform.App.ResourceNotifications.Snapshots.Select(s => s.Instance).Order().ToList();
         await using var browser = await Chromium.LaunchAsync();
 
@@ -25,13 +25,14 @@ public sealed class When_an_operator_opens_the_dashboard_in_a_browser(PlatformFi
         await browser.NavigateAsync(new Uri(dashboard.BrowserUrl, $"/traces/detail/{trace.TraceId}"));
         var spans = await browser.WaitForAsync<string[]>(
             "Array.from(document.querySelectorAll('.waterfall .span'), span => `${span.dataset.service}|${span.querySelector('.label').textContent}`)",
-            shown => shown.Length == trace.Spans.Count, "the trace's spans");
+            shown => shown.Length >= trace.Spans.Count, "the trace's spans");
         var title = await browser.WaitForAsync<string>("document.querySelector('main strong')?.textContent ?? ''", t => t.Length > 0, "the trace's name");
 
         Assert.Equal(trace.Name, title);
         Assert.StartsWith("gateway|", spans[0]);
-        Assert.Contains(spans, s => s.StartsWith("intake|intake"));
-        Assert.Equal(trace.Spans.Select(s => $"{s.Service}|{s.Service}{s.Name}"), spans);
+        Assert.Contains(spans, s => s.StartsWith("escalation|escalation"));
+        // Spans may still be arriving (the case goes on after the request), so the page may show more than the API did.
+        Assert.Superset(trace.Spans.Select(s => $"{s.Service}|{s.Service}{s.Name}").ToHashSet(), spans.ToHashSet());
 
         // The console streams the history kept since start.
         await browser.NavigateAsync(new Uri(dashboard.BrowserUrl, "/consolelogs/resource/intake-0"));

@@ -55,6 +55,20 @@ public sealed class When_an_operator_watches_the_dashboard(PlatformFixture platf
     }
 
     [Fact]
+    public async Task A_report_is_one_trace_from_the_gateway_through_intake_and_the_broker_to_escalation()
+    {
+        var trace = await _dashboard.TracedReportAsync(platform, clientOctet: 200);
+
+        Assert.Equal("gateway", trace.Services[0]);
+        var submitted = Assert.Single(trace.Spans, s => s is { Service: "intake", Kind: SpanKind.Server });
+        Assert.True(trace.IsUnder(submitted, s => s is { Service: "gateway", Kind: SpanKind.Client }));
+        // The case saga consumes what intake published: one trace from the gateway across the broker into escalation.
+        var consumed = trace.Spans.First(s => s is { Service: "escalation", Kind: SpanKind.Consumer } && trace.IsUnder(s, a => a == submitted));
+        Assert.True(trace.IsUnder(consumed, s => s is { Service: "intake", Kind: SpanKind.Producer }));
+        Assert.True(consumed.Depth > submitted.Depth);
+    }
+
+    [Fact]
     public async Task A_message_over_the_broker_is_traced_from_its_publisher_to_audit()
     {
         // Every service announces its start to audit over the broker: audit's consumer span is a child of the publisher's.
