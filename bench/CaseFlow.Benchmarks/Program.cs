@@ -48,7 +48,10 @@ var accepted = new ConcurrentDictionary<Guid, long>();
 await Parallel.ForAsync(0, reports, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, cancellationToken) =>
 {
     using var response = await reporter.PostAsJsonAsync("/api/intake/reports", Report(i), cancellationToken);
-    response.EnsureSuccessStatusCode();
+    if (!response.IsSuccessStatusCode)
+    {
+        throw new InvalidOperationException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+    }
     var at = Stopwatch.GetTimestamp();
     var caseId = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("caseId").GetGuid();
     accepted[caseId] = at;

@@ -20,9 +20,11 @@ public static class RateLimiting
             limiter.AddPolicy(PerInstitution, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.FindFirst(HavenClaims.Institution)?.Value ?? "unauthenticated",
                 _ => PerMinute(options.PerInstitutionPerMinute)));
-            limiter.AddPolicy(AnonymousPerClient, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => PerMinute(options.AnonymousPerClientPerMinute)));
+            // A signed-in reporter on an anonymous route counts against their institution, not their address.
+            limiter.AddPolicy(AnonymousPerClient, context => context.User.FindFirst(HavenClaims.Institution)?.Value is { } institution
+                ? RateLimitPartition.GetFixedWindowLimiter($"institution:{institution}", _ => PerMinute(options.PerInstitutionPerMinute))
+                : RateLimitPartition.GetFixedWindowLimiter($"client:{context.Connection.RemoteIpAddress}",
+                    _ => PerMinute(options.AnonymousPerClientPerMinute)));
             limiter.OnRejected = RejectAsync;
         });
 
