@@ -22,7 +22,7 @@ internal static class OtlpCommon
             }
         }
         var service = attributes.GetValueOrDefault("service.name") ?? "unknown";
-        return new TelemetrySource(service, attributes.GetValueOrDefault("service.instance.id") ?? service, attributes);
+        return new TelemetrySource(service, attributes.GetValueOrDefault("service.instance.id") ?? service);
     }
 
     /// <summary>The first field 1 of a ResourceX message, read before its scopes: wire order is not guaranteed.</summary>
@@ -36,7 +36,7 @@ internal static class OtlpCommon
             }
             reader.Skip();
         }
-        return new TelemetrySource("unknown", "unknown", new Dictionary<string, string>());
+        return new TelemetrySource("unknown", "unknown");
     }
 
     /// <summary>The name of InstrumentationScope { string name = 1; }, found in a ScopeX message's field 1.</summary>

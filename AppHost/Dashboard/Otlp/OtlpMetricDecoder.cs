@@ -140,13 +140,12 @@ internal static class OtlpMetricDecoder
         return (attributes, new MetricPoint(OtlpCommon.ToTime(start), OtlpCommon.ToTime(time), value, null));
     }
 
-    // HistogramDataPoint { start 2; time 3; count 4; sum 5; bucket_counts 6; explicit_bounds 7; attributes 9; min 11; max 12; }
+    // HistogramDataPoint { start 2; time 3; count 4; sum 5; bucket_counts 6; explicit_bounds 7; attributes 9; }
     private static (Dictionary<string, string>, MetricPoint) ReadHistogramPoint(ProtoReader reader)
     {
         var attributes = new Dictionary<string, string>();
         ulong start = 0, time = 0, count = 0;
         double sum = 0;
-        double? min = null, max = null;
         var buckets = new List<ulong>();
         var bounds = new List<double>();
         while (reader.TryReadField(out var field))
@@ -160,12 +159,10 @@ internal static class OtlpMetricDecoder
                 case 6: reader.ReadRepeatedFixed64(buckets); break;
                 case 7: reader.ReadRepeatedDouble(bounds); break;
                 case 9: OtlpCommon.ReadKeyValue(reader.ReadMessage(), attributes); break;
-                case 11: min = reader.ReadDouble(); break;
-                case 12: max = reader.ReadDouble(); break;
                 default: reader.Skip(); break;
             }
         }
-        var histogram = new HistogramValue(count, sum, buckets, bounds, min, max);
+        var histogram = new HistogramValue(count, sum, buckets, bounds);
         return (attributes, new MetricPoint(OtlpCommon.ToTime(start), OtlpCommon.ToTime(time), count, histogram));
     }
 }

@@ -1,7 +1,7 @@
 namespace Haven.Hosting.Dashboard.Telemetry;
 
 /// <summary>Who sent a piece of telemetry: the service (OTEL_SERVICE_NAME) and the replica (service.instance.id).</summary>
-public sealed record TelemetrySource(string Service, string Instance, IReadOnlyDictionary<string, string> Attributes);
+public sealed record TelemetrySource(string Service, string Instance);
 
 public enum SpanKind { Unspecified, Internal, Server, Client, Producer, Consumer }
 
@@ -77,7 +77,7 @@ public sealed record LogEntry(
 
 public enum MetricKind { Gauge, Sum, Histogram }
 
-public sealed record HistogramValue(ulong Count, double Sum, IReadOnlyList<ulong> BucketCounts, IReadOnlyList<double> Bounds, double? Min, double? Max);
+public sealed record HistogramValue(ulong Count, double Sum, IReadOnlyList<ulong> BucketCounts, IReadOnlyList<double> Bounds);
 
 /// <summary>One data point: a number for gauges and sums, a distribution for histograms.</summary>
 public sealed record MetricPoint(DateTimeOffset Start, DateTimeOffset Time, double Value, HistogramValue? Histogram);
