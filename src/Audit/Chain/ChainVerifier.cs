@@ -1,3 +1,4 @@
+using System.Data;
 using Haven.Audit.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,15 @@ public sealed class ChainVerifier(AuditDbContext db)
 
     /// <param name="from">First sequence to check (its link to the entry before is checked too).</param>
     /// <param name="to">Last sequence to check; null for the head.</param>
-    public async Task<VerificationResult> VerifyAsync(string institutionId, long from, long? to, CancellationToken cancellationToken)
+    public Task<VerificationResult> VerifyAsync(string institutionId, long from, long? to, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            // One snapshot for every read: an append committing mid-verification must not look like a broken chain.
+            await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            return await VerifySnapshotAsync(institutionId, from, to, ct);
+        }, cancellationToken);
+
+    private async Task<VerificationResult> VerifySnapshotAsync(string institutionId, long from, long? to, CancellationToken cancellationToken)
     {
         from = Math.Max(1, from);
         var entries = db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => e.InstitutionId == institutionId);
