@@ -27,7 +27,22 @@ internal static class ProcessTree
         return descendants;
     }
 
-    public static bool IsAlive(ProcessId process) => Read(process.Pid) is { } current && current.Id.StartTime == process.StartTime;
+    /// <summary>A zombie (ended, not yet reaped by its parent) is not alive.</summary>
+    public static bool IsAlive(ProcessId process) =>
+        Read(process.Pid) is { } current && current.Id.StartTime == process.StartTime && State(process.Pid) != 'Z';
+
+    private static char? State(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[stat.LastIndexOf(')') + 2];
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     // /proc/PID/stat: "pid (comm) state ppid ... starttime(22nd field)"; comm may contain spaces, so split after ')'.
     private static (ProcessId Id, int ParentPid)? Read(int pid)
