@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -81,7 +80,7 @@ public sealed class When_a_caller_reaches_the_gateway(PlatformFixture platform)
     public async Task The_anonymous_route_is_rate_limited_per_client_address_with_retry_after()
     {
         // A loopback address of its own, so that this client's budget is not shared with other tests.
-        using var client = ClientFrom(IPAddress.Parse("127.0.0.42"));
+        using var client = IntakeClients.From(platform, 200);
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 25; i++)
@@ -152,20 +151,5 @@ public sealed class When_a_caller_reaches_the_gateway(PlatformFixture platform)
                 ["roles"] = roles ?? ["operator"],
             },
         });
-    }
-
-    private HttpClient ClientFrom(IPAddress source)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-                socket.Bind(new IPEndPoint(source, 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = platform.App.GetEndpoint("gateway") };
     }
 }
