@@ -49,9 +49,9 @@ internal static class DashboardApi
     /// An anonymous report of harassment, from a client address of its own (the route is rate limited per address), traced
     /// until the case saga in escalation has consumed it.
     /// </summary>
-    public static async Task<TraceDetail> TracedReportAsync(this HttpClient dashboard, PlatformFixture platform, int clientOctet)
+    public static async Task<TraceDetail> TracedReportAsync(this HttpClient dashboard, PlatformFixture platform)
     {
-        using var reporter = IntakeClients.From(platform, clientOctet);
+        using var reporter = IntakeClients.Fresh(platform);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/reports") { Content = JsonContent.Create(IntakeReports.Harassment()) };
         return await dashboard.TracedRequestAsync(reporter, request, ["gateway", "intake", "escalation"],
             trace => trace.Spans.Any(s => s is { Service: "escalation", Kind: SpanKind.Consumer }

@@ -10,7 +10,7 @@ public sealed class When_an_operator_opens_the_dashboard_in_a_browser(PlatformFi
     {
         var dashboard = platform.App.Options.Dashboard!;
         using var api = await platform.App.CreateDashboardClientAsync();
-        var trace = await api.TracedReportAsync(platform, clientOctet: 201);
+        var trace = await api.TracedReportAsync(platform);
         var instances = platform.App.ResourceNotifications.Snapshots.Select(s => s.Instance).Order().ToList();
         await using var browser = await Chromium.LaunchAsync();
 

@@ -57,7 +57,7 @@ public sealed class When_an_operator_watches_the_dashboard(PlatformFixture platf
     [Fact]
     public async Task A_report_is_one_trace_from_the_gateway_through_intake_and_the_broker_to_escalation()
     {
-        var trace = await _dashboard.TracedReportAsync(platform, clientOctet: 200);
+        var trace = await _dashboard.TracedReportAsync(platform);
 
         Assert.Equal("gateway", trace.Services[0]);
         var submitted = Assert.Single(trace.Spans, s => s is { Service: "intake", Kind: SpanKind.Server });

@@ -80,7 +80,7 @@ public sealed class When_a_caller_reaches_the_gateway(PlatformFixture platform)
     public async Task The_anonymous_route_is_rate_limited_per_client_address_with_retry_after()
     {
         // A loopback address of its own, so that this client's budget is not shared with other tests.
-        using var client = IntakeClients.From(platform, 200);
+        using var client = IntakeClients.Fresh(platform);
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 25; i++)

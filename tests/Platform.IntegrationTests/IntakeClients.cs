@@ -6,20 +6,20 @@ namespace Haven.Platform.IntegrationTests;
 
 /// <summary>
 /// Gateway clients for the intake tests. The submission and follow-up routes are rate limited per client address,
-/// so each test speaks from a loopback address of its own and never spends another test's budget.
+/// so each client speaks from a loopback address of its own and never spends another test's budget.
 /// </summary>
 internal static class IntakeClients
 {
     private static int _fresh;
 
-    public static HttpClient From(PlatformFixture platform, int lastOctet, string? bearerToken = null) =>
-        FromAddress(platform, IPAddress.Parse($"127.0.1.{lastOctet}"), bearerToken);
-
-    /// <summary>From an address no other client used, for a test that polls (each poll would spend the budget).</summary>
-    public static HttpClient Fresh(PlatformFixture platform)
+    /// <summary>
+    /// A client speaking from a loopback address no other client used (127.0.2.1 onwards). Fixed addresses per test were
+    /// shared by mistake once, and the rate-limit test then spent another test's budget.
+    /// </summary>
+    public static HttpClient Fresh(PlatformFixture platform, string? bearerToken = null)
     {
         var n = Interlocked.Increment(ref _fresh);
-        return FromAddress(platform, IPAddress.Parse($"127.0.{2 + n / 250}.{1 + n % 250}"), null);
+        return FromAddress(platform, IPAddress.Parse($"127.0.{2 + n / 250}.{1 + n % 250}"), bearerToken);
     }
 
     private static HttpClient FromAddress(PlatformFixture platform, IPAddress source, string? bearerToken)

@@ -12,7 +12,7 @@ public sealed class When_the_case_moves_on(PlatformFixture platform)
     [Fact]
     public async Task The_anonymous_reporter_sees_its_status_and_the_case_managers_messages()
     {
-        using var client = IntakeClients.From(platform, 40);
+        using var client = IntakeClients.Fresh(platform);
         using var manager = platform.App.CreateHttpClient("gateway", "mercy", "cm-1", "case-manager");
         var accepted = await Submit(client, Conduct());
 
@@ -32,7 +32,7 @@ public sealed class When_the_case_moves_on(PlatformFixture platform)
     [Fact]
     public async Task Once_the_case_is_closed_the_same_content_opens_a_new_case()
     {
-        using var client = IntakeClients.From(platform, 41);
+        using var client = IntakeClients.Fresh(platform);
         using var manager = platform.App.CreateHttpClient("gateway", "mercy", "cm-1", "case-manager");
         var url = NewUrl();
         var first = await Submit(client, Conduct(url: url));

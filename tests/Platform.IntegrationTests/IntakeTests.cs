@@ -12,7 +12,7 @@ public sealed class When_a_reporter_submits_anonymously(PlatformFixture platform
     [Fact]
     public async Task The_answer_is_202_with_a_case_key_and_secret_that_open_the_report()
     {
-        using var client = IntakeClients.From(platform, 1);
+        using var client = IntakeClients.Fresh(platform);
 
         var accepted = await Submit(client, Harassment());
         using var response = await client.SendAsync(IntakeClients.FollowUp(accepted.CaseKey!, accepted.CaseSecret!));
@@ -27,7 +27,7 @@ public sealed class When_a_reporter_submits_anonymously(PlatformFixture platform
     [Fact]
     public async Task A_wrong_secret_or_an_unknown_key_answers_401()
     {
-        using var client = IntakeClients.From(platform, 2);
+        using var client = IntakeClients.Fresh(platform);
         var accepted = await Submit(client, Harassment());
 
         using var wrongSecret = await client.SendAsync(IntakeClients.FollowUp(accepted.CaseKey!, accepted.CaseSecret![..^1] + "0"));
@@ -42,7 +42,7 @@ public sealed class When_a_reporter_submits_anonymously(PlatformFixture platform
     [Fact]
     public async Task A_key_opens_only_its_own_case()
     {
-        using var client = IntakeClients.From(platform, 3);
+        using var client = IntakeClients.Fresh(platform);
         var first = await Submit(client, Harassment());
         var second = await Submit(client, Conduct(institution: "lakeside"));
 
@@ -57,7 +57,7 @@ public sealed class When_a_reporter_submits_anonymously(PlatformFixture platform
     [Fact]
     public async Task A_signed_in_reporter_files_without_a_case_key_and_only_with_their_own_institution()
     {
-        using var client = IntakeClients.From(platform, 4, platform.App.CreateToken("mercy", "rita", "reporter"));
+        using var client = IntakeClients.Fresh(platform, platform.App.CreateToken("mercy", "rita", "reporter"));
 
         var accepted = await Submit(client, Harassment(disclosure: "Named"));
         using var elsewhere = await client.PostAsJsonAsync("/api/intake/reports", Harassment(institution: "lakeside", disclosure: "Named"));
@@ -73,7 +73,7 @@ public sealed class When_an_invalid_report_is_submitted(PlatformFixture platform
     [Fact]
     public async Task The_answer_is_400_with_field_errors_and_nothing_is_stored()
     {
-        using var client = IntakeClients.From(platform, 10);
+        using var client = IntakeClients.Fresh(platform);
         var marker = $"invalid report {Guid.NewGuid():N}";
         var report = Harassment();
         report["description"] = marker;
@@ -93,7 +93,7 @@ public sealed class When_an_invalid_report_is_submitted(PlatformFixture platform
     [Fact]
     public async Task A_form_that_is_not_json_is_refused()
     {
-        using var client = IntakeClients.From(platform, 11);
+        using var client = IntakeClients.Fresh(platform);
 
         using var response = await client.PostAsync("/api/intake/reports", new StringContent("{ not json", null, "application/json"));
 
@@ -116,7 +116,7 @@ public sealed class When_reports_are_triaged_at_intake(PlatformFixture platform)
     [Fact]
     public async Task A_duplicate_of_the_same_content_joins_the_open_case()
     {
-        using var client = IntakeClients.From(platform, 20);
+        using var client = IntakeClients.Fresh(platform);
         var id = Guid.NewGuid().ToString("N");
 
         var first = await Submit(client, Conduct(url: $"https://www.instagram.com/p/{id}/?utm_source=ig_web_copy_link"));
@@ -131,7 +131,7 @@ public sealed class When_reports_are_triaged_at_intake(PlatformFixture platform)
     [Fact]
     public async Task A_complaint_about_the_target_of_an_open_harassment_case_in_the_network_is_flagged()
     {
-        using var client = IntakeClients.From(platform, 21);
+        using var client = IntakeClients.Fresh(platform);
         var target = NewSubjectEmail();
         await Submit(client, Harassment(institution: "lakeside", subjectEmail: target, categories: ["ThreatOfViolence"]));
 
@@ -147,7 +147,7 @@ public sealed class When_reports_are_triaged_at_intake(PlatformFixture platform)
     [Fact]
     public async Task A_burst_of_complaints_about_one_person_is_flagged_as_a_pile_on()
     {
-        using var client = IntakeClients.From(platform, 22);
+        using var client = IntakeClients.Fresh(platform);
         var subject = NewSubjectEmail();
 
         var reports = new List<Accepted>();
@@ -163,7 +163,7 @@ public sealed class When_reports_are_triaged_at_intake(PlatformFixture platform)
     [Fact]
     public async Task A_held_report_waits_for_a_second_report_naming_the_same_subject()
     {
-        using var client = IntakeClients.From(platform, 23);
+        using var client = IntakeClients.Fresh(platform);
         var subject = NewSubjectEmail();
 
         var held = await Submit(client, Conduct(subjectEmail: subject, disclosure: "HeldUntilCorroborated"));
@@ -209,7 +209,7 @@ public sealed class When_case_staff_read_the_evidence(PlatformFixture platform)
     [Fact]
     public async Task The_case_manager_of_the_cases_institution_reads_it_with_its_digest()
     {
-        var accepted = await SubmitAtMercy(30);
+        var accepted = await SubmitAtMercy();
         using var manager = platform.App.CreateHttpClient("gateway", "mercy", "cm-1", "case-manager");
 
         using var response = await manager.GetAsync($"/api/intake/cases/{accepted.CaseId}/evidence");
@@ -224,7 +224,7 @@ public sealed class When_case_staff_read_the_evidence(PlatformFixture platform)
     [Fact]
     public async Task Another_institutions_case_manager_gets_404_and_a_reporter_403()
     {
-        var accepted = await SubmitAtMercy(31);
+        var accepted = await SubmitAtMercy();
         using var lakeside = platform.App.CreateHttpClient("gateway", "lakeside", "cm-9", "case-manager");
         using var reporter = platform.App.CreateHttpClient("gateway", "mercy", "rita", "reporter");
 
@@ -238,8 +238,8 @@ public sealed class When_case_staff_read_the_evidence(PlatformFixture platform)
     [Fact]
     public async Task A_client_supplied_institution_header_changes_nothing()
     {
-        var atMercy = await SubmitAtMercy(32);
-        using var client = IntakeClients.From(platform, 32);
+        var atMercy = await SubmitAtMercy();
+        using var client = IntakeClients.Fresh(platform);
         var atLakeside = await Submit(client, Harassment(institution: "lakeside"));
         using var manager = platform.App.CreateHttpClient("gateway", "mercy", "cm-1", "case-manager");
         manager.DefaultRequestHeaders.Add("X-Institution", "lakeside");
@@ -251,9 +251,9 @@ public sealed class When_case_staff_read_the_evidence(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
 
-    private async Task<Accepted> SubmitAtMercy(int octet)
+    private async Task<Accepted> SubmitAtMercy()
     {
-        using var client = IntakeClients.From(platform, octet);
+        using var client = IntakeClients.Fresh(platform);
         return await Submit(client, Harassment());
     }
 }

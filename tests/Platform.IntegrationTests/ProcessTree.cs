@@ -1,31 +1,36 @@
 namespace Haven.Platform.IntegrationTests;
 
-/// <summary>This process's descendants, read from /proc (pid and start time, so a reused pid is not mistaken for a survivor).</summary>
+/// <summary>This process's children and their descendants, read from /proc (pid and start time, so a reused pid is not mistaken for a survivor).</summary>
 internal static class ProcessTree
 {
     public readonly record struct ProcessId(int Pid, long StartTime, string Command);
 
-    public static HashSet<ProcessId> Descendants()
-    {
-        var all = Directory.GetDirectories("/proc")
-            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? Read(pid) : null)
-            .OfType<(ProcessId Id, int ParentPid)>()
-            .ToList();
+    /// <summary>The processes this process started itself.</summary>
+    public static HashSet<ProcessId> Children() => ReadAll().Where(p => p.ParentPid == Environment.ProcessId).Select(p => p.Id).ToHashSet();
 
-        var descendants = new HashSet<ProcessId>();
-        var frontier = new Queue<int>([Environment.ProcessId]);
+    /// <summary><paramref name="roots"/> and everything they started, and so on down.</summary>
+    public static HashSet<ProcessId> Trees(IEnumerable<ProcessId> roots)
+    {
+        var all = ReadAll();
+        var trees = roots.ToHashSet();
+        var frontier = new Queue<int>(trees.Select(p => p.Pid));
         while (frontier.TryDequeue(out var parent))
         {
             foreach (var child in all.Where(p => p.ParentPid == parent))
             {
-                if (descendants.Add(child.Id))
+                if (trees.Add(child.Id))
                 {
                     frontier.Enqueue(child.Id.Pid);
                 }
             }
         }
-        return descendants;
+        return trees;
     }
+
+    private static List<(ProcessId Id, int ParentPid)> ReadAll() => Directory.GetDirectories("/proc")
+        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? Read(pid) : null)
+        .OfType<(ProcessId Id, int ParentPid)>()
+        .ToList();
 
     /// <summary>A zombie (ended, not yet reaped by its parent) is not alive.</summary>
     public static bool IsAlive(ProcessId process) =>

@@ -7,12 +7,13 @@ public sealed class When_the_application_is_disposed
     [Fact]
     public async Task No_PostgreSQL_RabbitMQ_or_service_process_is_left()
     {
-        var before = ProcessTree.Descendants();
+        var before = ProcessTree.Children();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
         var app = await builder.BuildAsync();
         await app.StartAsync();
-        // Only what the application started: the browser tests' Chromium (also this process's descendant) spawns helpers at will.
-        var started = ProcessTree.Descendants().Except(before).Where(p => !p.Command.Contains("chrom")).ToList();
+        // Only the trees of the children this application started: the shared fixture's PostgreSQL forks a backend per new
+        // connection, and the browser tests' Chromium spawns helpers at will, all descendants of this test process too.
+        var started = ProcessTree.Trees(ProcessTree.Children().Except(before)).ToList();
 
         await app.DisposeAsync();
 
@@ -21,8 +22,9 @@ public sealed class When_the_application_is_disposed
         Assert.Contains(started, p => p.Command.Contains("epmd"));
         Assert.Contains(started, p => p.Command.Contains("Haven.Gateway.dll"));
         // Grandchildren left to init are reaped a moment after their parent goes.
-        var survivors = await Eventually.Returns(() => Task.FromResult(started.Where(ProcessTree.IsAlive).ToList()),
-            alive => alive.Count == 0, "every started process to end", TimeSpan.FromSeconds(10));
+        var survivors = await Eventually.Returns(
+            () => Task.FromResult(string.Join("; ", started.Where(ProcessTree.IsAlive).Select(p => $"{p.Pid} {p.Command}"))),
+            alive => alive.Length == 0, "every started process to end", TimeSpan.FromSeconds(10));
         Assert.Empty(survivors);
         Assert.False(Directory.Exists(app.Options.DataDirectory));
     }
