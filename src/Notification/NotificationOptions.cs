@@ -5,7 +5,7 @@ public sealed class NotificationOptions
 {
     public const string SectionName = "Notification";
 
-    /// <summary>Where links in notifications point: <c>{PublicBaseUrl}/cases/{caseId}</c>.</summary>
+    /// <summary>Where links in notifications point: <c>{PublicBaseUrl}/cases/{caseId}</c>, or <c>{PublicBaseUrl}/follow-up</c> for anonymous reporters.</summary>
     public string PublicBaseUrl { get; set; } = "https://haven.example";
 
     /// <summary>The sender of notification emails.</summary>

@@ -42,7 +42,9 @@ internal static class IntakeClients
         return client;
     }
 
-    public static HttpRequestMessage FollowUp(string key, string secret) => new(HttpMethod.Get, "/api/intake/follow-up")
+    public static HttpRequestMessage FollowUp(string key, string secret) => WithCaseKey(HttpMethod.Get, "/api/intake/follow-up", key, secret);
+
+    public static HttpRequestMessage WithCaseKey(HttpMethod method, string path, string key, string secret) => new(method, path)
     {
         Headers = { Authorization = new AuthenticationHeaderValue("CaseKey", $"{key}:{secret}") },
     };

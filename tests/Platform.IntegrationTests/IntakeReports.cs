@@ -48,7 +48,19 @@ internal static class IntakeReports
         return JsonSerializer.Deserialize<Accepted>(body, JsonSerializerOptions.Web)!;
     }
 
+    /// <summary>The reporter's follow-up, from a client address of its own (each poll spends the route's budget).</summary>
+    public static async Task<FollowUp> FollowUpOf(PlatformFixture platform, Accepted accepted)
+    {
+        using var client = IntakeClients.Fresh(platform);
+        using var response = await client.SendAsync(IntakeClients.FollowUp(accepted.CaseKey!, accepted.CaseSecret!));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<FollowUp>(JsonSerializerOptions.Web))!;
+    }
+
     public sealed record Accepted(Guid ReportId, Guid CaseId, bool HeldUntilCorroborated, string? CaseKey, string? CaseSecret);
 
-    public sealed record FollowUp(Guid ReportId, Guid CaseId, string Status, bool HeldUntilCorroborated, JsonElement Messages);
+    public sealed record FollowUp(Guid ReportId, Guid CaseId, string Status, bool HeldUntilCorroborated, DateTimeOffset? WithdrawnAt,
+        JsonElement Messages, IReadOnlyList<Notice> Notices);
+
+    public sealed record Notice(Guid NotificationId, string Title, string Body, DateTimeOffset CreatedAt);
 }

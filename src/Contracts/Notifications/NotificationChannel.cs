@@ -8,4 +8,6 @@ public enum NotificationChannel
     Inbox = 2,
     /// <summary>A partner system's webhook subscription.</summary>
     Webhook = 3,
+    /// <summary>The inbox of a case's anonymous reporters, read with their case key (kept by intake).</summary>
+    CaseKeyInbox = 4,
 }

@@ -18,6 +18,7 @@ public static class ReportsApi
 
         api.MapPost("/reports", SubmitReport).AllowAnonymous();
         api.MapGet("/follow-up", GetFollowUp).RequireAuthorization(CaseKeyPolicy);
+        api.MapPost("/follow-up/withdraw", Withdraw).RequireAuthorization(CaseKeyPolicy);
         api.MapGet("/cases/{caseId:guid}/evidence", GetCaseEvidence).RequireAuthorization(HavenPolicies.CaseStaff);
 
         return app;
@@ -58,7 +59,7 @@ public static class ReportsApi
     public static async Task<Results<Ok<FollowUp>, NotFound>> GetFollowUp(ClaimsPrincipal user, [AsParameters] IntakeServices services,
         CancellationToken cancellationToken)
     {
-        var reportId = Guid.Parse(user.FindFirstValue(CaseKeyAuthenticationHandler.ReportClaim)!);
+        var reportId = ReportOf(user);
         var db = services.Db;
         var found = await db.Reports.AsNoTracking()
             .Where(r => r.Id == reportId)
@@ -73,6 +74,11 @@ public static class ReportsApi
             .OrderBy(m => m.PostedAt)
             .Select(m => new FollowUpMessage(m.Id, m.Text, m.PostedAt))
             .ToListAsync(cancellationToken);
+        var notices = await db.CaseKeyNotices.AsNoTracking()
+            .Where(n => n.CaseId == found.Case.Id)
+            .OrderBy(n => n.CreatedAt)
+            .Select(n => new FollowUpNotice(n.Id, n.Title, n.Body, n.CreatedAt))
+            .ToListAsync(cancellationToken);
 
         // A held report is not the institution's business yet, so its reads are not in the institution's log either.
         if (found.Report.PublishedAt is not null)
@@ -82,8 +88,19 @@ public static class ReportsApi
             await db.SaveChangesAsync(cancellationToken);
         }
         return TypedResults.Ok(new FollowUp(found.Report.Id, found.Case.Id, found.Case.Status, found.Report.PublishedAt is null,
-            found.Report.SubmittedAt, found.Case.StatusChangedAt, messages));
+            found.Report.SubmittedAt, found.Case.StatusChangedAt, found.Report.WithdrawnAt, messages, notices));
     }
+
+    public static async Task<Results<Ok<Withdrawal>, NotFound>> Withdraw(ClaimsPrincipal user, [AsParameters] IntakeServices services,
+        CancellationToken cancellationToken)
+    {
+        var report = await services.Withdrawal.WithdrawAsync(ReportOf(user), cancellationToken);
+        return report is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new Withdrawal(report.Id, report.CaseId, report.WithdrawnAt!.Value));
+    }
+
+    private static Guid ReportOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(CaseKeyAuthenticationHandler.ReportClaim)!);
 
     public static async Task<Results<Ok<CaseEvidence>, NotFound>> GetCaseEvidence(Guid caseId, ClaimsPrincipal user,
         [AsParameters] IntakeServices services, CancellationToken cancellationToken)

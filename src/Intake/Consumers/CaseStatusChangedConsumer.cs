@@ -1,4 +1,5 @@
 using Haven.Contracts.Cases;
+using Haven.Contracts.Notifications;
 using Haven.Identity;
 using Haven.Intake.Data;
 using MassTransit;
@@ -6,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Intake.Consumers;
 
-/// <summary>Keeps each case's status for anonymous follow-up, duplicate joining and the retaliation check.</summary>
+/// <summary>
+/// Keeps each case's status for anonymous follow-up, duplicate joining and the retaliation check, and has the case's
+/// anonymous reporters told in their case-key inbox.
+/// </summary>
 public sealed class CaseStatusChangedConsumer(IntakeDbContext db, TenantContext tenant, ILogger<CaseStatusChangedConsumer> logger)
     : IConsumer<CaseStatusChanged>
 {
@@ -27,6 +31,12 @@ public sealed class CaseStatusChangedConsumer(IntakeDbContext db, TenantContext 
             @case.Status = message.Status;
             @case.StatusChangedAt = message.ChangedAt;
             logger.LogInformation("Case {CaseId} of {InstitutionId} is now {Status}", message.CaseId, message.InstitutionId, message.Status);
+            // Only intake knows whether anyone holds a key to this case; the notice commits with the status.
+            if (await db.CaseKeys.AnyAsync(k => k.CaseId == message.CaseId, context.CancellationToken))
+            {
+                await context.Publish(new NotifyCaseKeyHolders(NewId.NextGuid(), message.CaseId, message.InstitutionId, message.Status,
+                    message.ChangedAt));
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options, T
     public DbSet<EvidenceItem> Evidence => Set<EvidenceItem>();
     public DbSet<CaseKeyCredential> CaseKeys => Set<CaseKeyCredential>();
     public DbSet<ReporterMessage> ReporterMessages => Set<ReporterMessage>();
+    public DbSet<CaseKeyNotice> CaseKeyNotices => Set<CaseKeyNotice>();
 
     // Read per query, so every query sees only the current caller's (or consumer's) institution.
     private string? TenantId => tenant.InstitutionId;
@@ -82,6 +83,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options, T
             entity.Property(e => e.Key).HasMaxLength(40);
             entity.Property(e => e.InstitutionId).HasMaxLength(100);
             entity.HasIndex(e => e.ReportId).IsUnique();
+            entity.HasIndex(e => e.CaseId);
             // No tenant filter: a case key is looked up before anyone knows the institution; the key itself scopes it.
         });
 
@@ -92,6 +94,17 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options, T
             entity.Property(e => e.InstitutionId).HasMaxLength(100);
             entity.Property(e => e.Text).HasMaxLength(10_000);
             entity.HasIndex(e => new { e.CaseId, e.PostedAt });
+            entity.HasQueryFilter(e => e.InstitutionId == TenantId);
+        });
+
+        modelBuilder.Entity<CaseKeyNotice>(entity =>
+        {
+            entity.ToTable("case_key_notices");
+            entity.Property(e => e.Id).ValueGeneratedNever();
+            entity.Property(e => e.InstitutionId).HasMaxLength(100);
+            entity.Property(e => e.Title).HasMaxLength(500);
+            entity.Property(e => e.Body).HasMaxLength(10_000);
+            entity.HasIndex(e => new { e.CaseId, e.CreatedAt });
             entity.HasQueryFilter(e => e.InstitutionId == TenantId);
         });
     }

@@ -42,6 +42,8 @@ public sealed class Report
     public DateTimeOffset SubmittedAt { get; set; }
     /// <summary>When <see cref="Contracts.Reports.ReportSubmitted"/> went out; null while held until corroborated.</summary>
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>When the reporter withdrew it. A withdrawn held report is never released; the text stays for the record.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
 
     public List<ReportUrl> Urls { get; set; } = [];
     public List<EvidenceItem> Evidence { get; set; } = [];

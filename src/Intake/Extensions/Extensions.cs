@@ -21,6 +21,7 @@ internal static class Extensions
         {
             bus.AddConsumer<CaseStatusChangedConsumer>();
             bus.AddConsumer<ReporterMessagePostedConsumer>();
+            bus.AddConsumer<CaseKeyNoticeRenderedConsumer>();
         });
 
         // Anonymous reporters follow up with a case key: a scheme of its own, used only by the follow-up route.
@@ -35,6 +36,7 @@ internal static class Extensions
         builder.Services.AddSingleton(new InstitutionDirectory(identity));
         builder.Services.AddSingleton(builder.Configuration.GetSection(IntakeOptions.SectionName).Get<IntakeOptions>() ?? new IntakeOptions());
         builder.Services.AddScoped<ReportIntake>();
+        builder.Services.AddScoped<ReportWithdrawal>();
 
         // Choices read and written by name ("Harassment", "ThreatOfViolence"), as partners see them in the docs.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

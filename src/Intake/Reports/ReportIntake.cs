@@ -26,9 +26,8 @@ public sealed class ReportIntake(IntakeDbContext db, TenantContext tenant, IPubl
         return await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // Duplicates, bursts and corroboration are decided per institution: one submission at a time per
-            // institution, across every replica, or two copies of one URL could open two cases.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"intake:" + draft.InstitutionId}))", ct);
+            // Or two copies of one URL could open two cases.
+            await InstitutionLock.AcquireAsync(db, draft.InstitutionId, ct);
 
             var now = time.GetUtcNow();
             var subjectDigest = Digests.Subject(draft.InstitutionId, draft.SubjectEmail);
@@ -49,9 +48,11 @@ public sealed class ReportIntake(IntakeDbContext db, TenantContext tenant, IPubl
                 : null;
 
             // "GoTogether": a held report waits for a second report naming the same subject, then both go out.
-            var corroborated = await db.Reports.AnyAsync(r => r.SubjectDigest == subjectDigest, ct);
+            // A withdrawn report neither corroborates nor is released.
+            var corroborated = await db.Reports.AnyAsync(r => r.SubjectDigest == subjectDigest && r.WithdrawnAt == null, ct);
             var released = corroborated
-                ? await db.Reports.Where(r => r.SubjectDigest == subjectDigest && r.PublishedAt == null).OrderBy(r => r.SubmittedAt).ToListAsync(ct)
+                ? await db.Reports.Where(r => r.SubjectDigest == subjectDigest && r.PublishedAt == null && r.WithdrawnAt == null)
+                    .OrderBy(r => r.SubmittedAt).ToListAsync(ct)
                 : [];
 
             var report = NewReport(draft, reporterUserId, @case.Id, subjectDigest, networkDigest, retaliation, now);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Haven.Notification.Apis;
 
 public sealed record DeliveryView(Guid Id, Guid NotificationId, Guid CaseId, NotificationKind Kind, NotificationChannel Channel,
-    Guid PersonId, DeliveryState State, int Attempts, DateTimeOffset? HeldUntil, string? LastError, DateTimeOffset UpdatedAt);
+    Guid? PersonId, DeliveryState State, int Attempts, DateTimeOffset? HeldUntil, string? LastError, DateTimeOffset UpdatedAt);
 
 /// <summary>Where a case's notifications stand, for the staff handling it.</summary>
 public static class DeliveriesApi

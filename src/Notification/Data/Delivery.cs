@@ -13,8 +13,8 @@ public sealed class Delivery
     public NotificationKind Kind { get; set; }
     public Severity Severity { get; set; }
     public NotificationChannel Channel { get; set; }
-    /// <summary>The directory entry it goes to.</summary>
-    public Guid PersonId { get; set; }
+    /// <summary>The directory entry it goes to; none for a case's anonymous reporters (the case-key inbox).</summary>
+    public Guid? PersonId { get; set; }
     public DeliveryState State { get; set; }
     public int Attempts { get; set; }
     /// <summary>Quiet hours: not sent before then.</summary>

@@ -29,6 +29,7 @@ internal static class Extensions
         builder.AddHavenMessaging<NotificationDbContext>(bus =>
         {
             bus.AddConsumer<NotifyRecipientsConsumer>();
+            bus.AddConsumer<NotifyCaseKeyHoldersConsumer>();
             bus.AddConsumer<SendEmailConsumer>();
             bus.AddConsumer<WebhookEventConsumer>();
             bus.AddConsumer<DeliverWebhookConsumer>();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Haven.Contracts.Cases;
 using Haven.Contracts.Notifications;
 
 namespace Haven.Notification.Templates;
@@ -18,6 +19,7 @@ public static partial class TemplateRenderer
             ["link"] = m => m.Link,
             ["recipient_name"] = m => m.RecipientName,
             ["institution"] = m => m.InstitutionId,
+            ["status"] = m => m.Status is { } status ? Describe(status) : "",
         };
 
     public static RenderedNotification Render(string subject, string body, TemplateModel model) =>
@@ -41,6 +43,13 @@ public static partial class TemplateRenderer
         NotificationKind.Reminder => "reminder",
         NotificationKind.StatusUpdate => "status update",
         _ => "notification",
+    };
+
+    private static string Describe(CaseStatus status) => status switch
+    {
+        CaseStatus.AwaitingAcknowledgement => "with the responsible staff",
+        CaseStatus.InReview => "in review",
+        _ => status.ToString().ToLowerInvariant(),
     };
 
     [GeneratedRegex(@"\{\{\s*([a-z_]+)\s*\}\}")]

@@ -55,10 +55,45 @@ namespace Haven.Intake.Data.Migrations
 
                     b.HasKey("Key");
 
+                    b.HasIndex("CaseId");
+
                     b.HasIndex("ReportId")
                         .IsUnique();
 
                     b.ToTable("case_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Haven.Intake.Data.CaseKeyNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstitutionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "CreatedAt");
+
+                    b.ToTable("case_key_notices", (string)null);
                 });
 
             modelBuilder.Entity("Haven.Intake.Data.EvidenceItem", b =>
@@ -237,6 +272,9 @@ namespace Haven.Intake.Data.Migrations
 
                     b.Property<int>("Track")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 

@@ -293,7 +293,7 @@ namespace Haven.Notification.Data.Migrations
                     b.Property<Guid>("NotificationId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Severity")
