@@ -1,10 +1,7 @@
 using System.Text.Json;
 using Haven.Audit.Chain;
-using Haven.Audit.Consumers;
 using Haven.Audit.Data;
 using Haven.Contracts.Audit;
-using Haven.Contracts.Cases;
-using Haven.Contracts.Reports;
 using Haven.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -16,10 +13,6 @@ public static class AuditApi
 {
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
-
-    /// <summary>What a receipt shows of the case itself: that the report is logged and how its status moved.</summary>
-    private static readonly string[] ReceiptTypes =
-        [AuditEventConsumer.TypeName<ReportSubmitted>(), AuditEventConsumer.TypeName<CaseStatusChanged>()];
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
@@ -114,34 +107,13 @@ public static class AuditApi
         return TypedResults.Ok(new SigningKeyView(keyId, "ES256", pem));
     }
 
-    public static async Task<Results<Ok<ReceiptView>, NotFound, Conflict<ProblemDetails>>> GetReceipt(Guid caseId,
-        [AsParameters] AuditServices services, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CaseReceipt>, NotFound, Conflict<ProblemDetails>>> GetReceipt(Guid caseId, CaseReceipts receipts,
+        CancellationToken cancellationToken)
     {
-        var entries = services.Db.Entries.AsNoTracking();
-        var first = await entries.Where(e => e.CaseId == caseId && ReceiptTypes.Contains(e.Type))
-            .OrderBy(e => e.Sequence).Select(e => (long?)e.Sequence).FirstOrDefaultAsync(cancellationToken);
-        if (first is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var checkpoint = await services.Db.Checkpoints.AsNoTracking().OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
-        var last = await entries.Where(e => e.CaseId == caseId && ReceiptTypes.Contains(e.Type)).MaxAsync(e => e.Sequence, cancellationToken);
-        if (checkpoint is null || checkpoint.Sequence < last)
-        {
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Title = "No signed checkpoint covers this case yet.",
-                Detail = "An auditor signs one with POST /api/audit/checkpoints.",
-                Status = StatusCodes.Status409Conflict,
-            });
-        }
-        var links = await entries.Where(e => e.Sequence >= first && e.Sequence <= checkpoint.Sequence).OrderBy(e => e.Sequence)
-            .ToListAsync(cancellationToken);
-        var (keyId, pem) = await services.Signer.PublicKeyAsync(cancellationToken);
-        return TypedResults.Ok(new ReceiptView(caseId,
-            [.. links.Select(e => new ReceiptEntry(e.Sequence, e.ContentDigest, e.Hash,
-                e.CaseId == caseId && ReceiptTypes.Contains(e.Type) ? AuditEntryView.From(e) : null))],
-            View(checkpoint), new SigningKeyView(keyId, "ES256", pem)));
+        var (receipt, unavailable) = await receipts.BuildAsync(caseId, cancellationToken);
+        return receipt is not null ? TypedResults.Ok(receipt)
+            : !unavailable!.InChain ? TypedResults.NotFound()
+            : TypedResults.Conflict(new ProblemDetails { Title = "No receipt yet.", Detail = unavailable.Reason, Status = StatusCodes.Status409Conflict });
     }
 
     private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, AuditQuery query)

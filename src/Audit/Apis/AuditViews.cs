@@ -15,13 +15,3 @@ public sealed record CheckpointView(string InstitutionId, long Sequence, string 
     DateTimeOffset SignedAt, string Statement);
 
 public sealed record SigningKeyView(string KeyId, string Algorithm, string PublicKeyPem);
-
-/// <summary>
-/// Proof that a case's events are in the chain: the case's entries in full, the content digest of every other entry up
-/// to a signed checkpoint (which reveals nothing about other cases), and the checkpoint. Anyone can recompute the chain
-/// from the first case entry's previous hash to the checkpoint's head and check the signature with the public key.
-/// </summary>
-public sealed record ReceiptView(Guid CaseId, IReadOnlyList<ReceiptEntry> Entries, CheckpointView Checkpoint, SigningKeyView Key);
-
-/// <summary>One link: <see cref="Entry"/> for the case's own entries, else only its content digest.</summary>
-public sealed record ReceiptEntry(long Sequence, string ContentDigest, string Hash, AuditEntryView? Entry);

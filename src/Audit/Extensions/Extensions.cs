@@ -16,11 +16,13 @@ internal static class Extensions
         builder.AddHavenDbContext<AuditDbContext>("auditdb");
         builder.Services.AddScoped<AuditChain>();
         builder.Services.AddScoped<ChainVerifier>();
+        builder.Services.AddScoped<CaseReceipts>();
         builder.Services.AddSingleton<CheckpointSigner>();
         builder.AddHavenMessaging<AuditDbContext>(bus =>
         {
             bus.AddConsumer<ServiceInstanceStartedConsumer>();
             bus.AddConsumer<AuditEventConsumer>();
+            bus.AddConsumer<GetCaseReceiptConsumer>();
         });
     }
 }

@@ -3,7 +3,9 @@ using Haven.Contracts.Audit;
 using Haven.Identity;
 using Haven.Intake.CaseKeys;
 using Haven.Intake.Reports;
+using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Intake.Apis;
@@ -19,6 +21,7 @@ public static class ReportsApi
         api.MapPost("/reports", SubmitReport).AllowAnonymous();
         api.MapGet("/follow-up", GetFollowUp).RequireAuthorization(CaseKeyPolicy);
         api.MapPost("/follow-up/withdraw", Withdraw).RequireAuthorization(CaseKeyPolicy);
+        api.MapGet("/follow-up/receipt", GetReceipt).RequireAuthorization(CaseKeyPolicy);
         api.MapGet("/cases/{caseId:guid}/evidence", GetCaseEvidence).RequireAuthorization(HavenPolicies.CaseStaff);
 
         return app;
@@ -98,6 +101,38 @@ public static class ReportsApi
         return report is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(new Withdrawal(report.Id, report.CaseId, report.WithdrawnAt!.Value));
+    }
+
+    /// <summary>The audit log's receipt for the reporter's case, which they can check without trusting Haven's word.</summary>
+    public static async Task<Results<Ok<CaseReceipt>, NotFound, Conflict<ProblemDetails>>> GetReceipt(ClaimsPrincipal user, IBus bus,
+        [AsParameters] IntakeServices services, CancellationToken cancellationToken)
+    {
+        var report = await services.Db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ReportOf(user), cancellationToken);
+        // A held report is not in the institution's log: it has not reached the institution.
+        if (report?.PublishedAt is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await services.Publish.Publish(new CaseDataRead(report.InstitutionId, report.CaseId, "case-key", "receipt", services.Time.GetUtcNow()),
+            cancellationToken);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        // From the bus itself, not the request's outbox: the request must leave now, while this handler waits for the answer.
+        var client = bus.CreateRequestClient<GetCaseReceipt>(RequestTimeout.After(s: 15));
+        var response = await client.GetResponse<CaseReceipt, CaseReceiptUnavailable>(new GetCaseReceipt(report.CaseId, report.InstitutionId),
+            cancellationToken);
+        if (response.Is(out Response<CaseReceipt>? receipt))
+        {
+            return TypedResults.Ok(receipt.Message);
+        }
+        return response.Is(out Response<CaseReceiptUnavailable>? unavailable) && unavailable.Message.InChain
+            ? TypedResults.Conflict(new ProblemDetails
+            {
+                Title = "No receipt yet.",
+                Detail = "The audit log has your report, but no signed checkpoint covers it yet; try again later.",
+                Status = StatusCodes.Status409Conflict,
+            })
+            : TypedResults.NotFound();
     }
 
     private static Guid ReportOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(CaseKeyAuthenticationHandler.ReportClaim)!);
