@@ -6,15 +6,28 @@ using Microsoft.Extensions.Logging;
 namespace Haven.Messaging;
 
 // Runs in StartAsync, so the host does not report started (nor the bus start) before the schema is current.
-// EF Core takes a database lock while migrating, so replicas starting together do not race.
 internal sealed class DatabaseMigrator<TDbContext>(IServiceScopeFactory scopes, ILogger<DatabaseMigrator<TDbContext>> logger)
     : IHostedService where TDbContext : DbContext
 {
+    // Any constant no other lock in a service's database uses.
+    private const long MigrationLock = 0x4D49_4752_4154_4531;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        // Replicas starting together migrate one after the other: EF Core's own migration lock did not stop two intake
+        // replicas from both adding the same column. A session lock, on a connection held open for the migration.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         logger.LogInformation("Database schema of {DbContext} is current", typeof(TDbContext).Name);
     }
 
