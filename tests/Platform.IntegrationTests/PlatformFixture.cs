@@ -23,6 +23,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
         builder.Project("intake").WithReplicas(IntakeReplicas);
         builder.Project("gateway").WithEnvironment("Gateway__AllowedOrigins__0", AllowedOrigin);
+        // Checkpoints every few seconds rather than every quarter of an hour, so a receipt is ready within a test.
+        builder.Project("audit").WithEnvironment("Audit__CheckpointInterval", "00:00:02");
         // Webhook retries in fractions of a second rather than minutes, so a failing receiver is disabled within a test.
         builder.Project("notification")
             .WithEnvironment("Notification__Webhooks__BaseDelay", "00:00:00.300")

@@ -71,12 +71,11 @@ public static class AuditApi
         return TypedResults.Ok(checkpoints.Select(View).ToList());
     }
 
-    /// <summary>Signs the chain's head, after verifying the chain up to it: a checkpoint never vouches for a broken chain.</summary>
-    public static async Task<Results<Created<CheckpointView>, Conflict<ProblemDetails>>> CreateCheckpoint(HttpContext http,
+    public static async Task<Results<Created<CheckpointView>, Conflict<ProblemDetails>>> CreateCheckpoint(CheckpointIssuer issuer,
         [AsParameters] AuditServices services, CancellationToken cancellationToken)
     {
-        var verification = await services.Verifier.VerifyAsync(services.InstitutionId, 1, null, cancellationToken);
-        if (!verification.Valid || verification.HeadHash is null || verification.To < 1)
+        var (checkpoint, verification) = await issuer.SignHeadAsync(services.InstitutionId, sinceLastCheckpoint: false, cancellationToken);
+        if (checkpoint is null)
         {
             return TypedResults.Conflict(new ProblemDetails
             {
@@ -85,19 +84,6 @@ public static class AuditApi
                 Status = StatusCodes.Status409Conflict,
             });
         }
-        var signedAt = ChainHasher.ToStoredPrecision(services.Clock.GetUtcNow());
-        var statement = ChainHasher.CheckpointStatement(services.InstitutionId, verification.To, verification.HeadHash, signedAt);
-        var (keyId, signature) = await services.Signer.SignAsync(statement, cancellationToken);
-        var checkpoint = new Checkpoint
-        {
-            InstitutionId = services.InstitutionId, Sequence = verification.To, HeadHash = verification.HeadHash, KeyId = keyId,
-            Signature = signature, SignedAt = signedAt,
-        };
-        services.Db.Checkpoints.Add(checkpoint);
-        // Through the outbox: the network's witnesses hear of it only if it is stored.
-        await services.Publish.Publish(new AuditCheckpointSigned(services.InstitutionId, http.User.GetNetworkId(), checkpoint.Sequence,
-            checkpoint.HeadHash, signature, keyId, signedAt), cancellationToken);
-        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/audit/checkpoints/{checkpoint.Sequence}", View(checkpoint));
     }
 

@@ -17,6 +17,8 @@ internal static class Extensions
         builder.Services.AddScoped<AuditChain>();
         builder.Services.AddScoped<ChainVerifier>();
         builder.Services.AddScoped<CaseReceipts>();
+        builder.Services.AddScoped<CheckpointIssuer>();
+        builder.Services.AddHostedService<PeriodicCheckpoints>();
         builder.Services.AddSingleton<CheckpointSigner>();
         builder.AddHavenMessaging<AuditDbContext>(bus =>
         {
