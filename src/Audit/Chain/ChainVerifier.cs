@@ -80,7 +80,8 @@ public sealed class ChainVerifier(AuditDbContext db)
         return new VerificationResult(institutionId, from, last, checkedCount, true, null, null, previousHash);
     }
 
-    private static string? Check(AuditEntry entry, long expectedSequence, string previousHash)
+    /// <summary>Why <paramref name="entry"/> does not hold as the entry after <paramref name="previousHash"/>, or null.</summary>
+    internal static string? Check(AuditEntry entry, long expectedSequence, string previousHash)
     {
         if (entry.Sequence != expectedSequence)
         {
