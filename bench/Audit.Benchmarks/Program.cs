@@ -30,7 +30,7 @@ await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async 
         var chain = new AuditChain(db, TimeProvider.System);
         await using var transaction = await db.Database.BeginTransactionAsync();
         await chain.AppendAsync(new AuditRecord($"inst-{(writer + i) % institutions}", Guid.NewGuid(), "haven:cases:case-status-changed:v1",
-            DateTimeOffset.UtcNow, "bench", "case:bench", Guid.Empty, payload), CancellationToken.None);
+            DateTimeOffset.UtcNow, "bench", CaseSubject.Ref(Guid.Empty), Guid.Empty, payload), CancellationToken.None);
         await transaction.CommitAsync();
     }
 })));

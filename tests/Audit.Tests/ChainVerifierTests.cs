@@ -27,6 +27,7 @@ public sealed class When_a_chain_is_checked_entry_by_entry
     [InlineData(nameof(AuditEntry.RecordedAt))]
     [InlineData(nameof(AuditEntry.Actor))]
     [InlineData(nameof(AuditEntry.SubjectRef))]
+    [InlineData(nameof(AuditEntry.CaseId))]
     [InlineData(nameof(AuditEntry.Payload))]
     [InlineData(nameof(AuditEntry.PayloadDigest))]
     [InlineData(nameof(AuditEntry.ContentDigest))]
@@ -39,6 +40,28 @@ public sealed class When_a_chain_is_checked_entry_by_entry
         Alter(entry, column);
 
         Assert.NotNull(ChainVerifier.Check(entry, 2, chain[0].Hash));
+    }
+
+    [Fact]
+    public void An_entry_about_no_case_holds_without_a_case_id()
+    {
+        var entry = Entries.Next(ChainHasher.Genesis, 1);
+        entry.SubjectRef = "service:audit/audit-1";
+        entry.CaseId = null;
+        Entries.Seal(entry);
+
+        Assert.Null(ChainVerifier.Check(entry, 1, ChainHasher.Genesis));
+    }
+
+    [Fact]
+    public void An_entry_moved_to_another_case_is_found_though_its_hashes_still_match()
+    {
+        // Receipts and queries by case select on the case id: moved, the entry would leave one case's receipt and
+        // show its payload in another's.
+        var entry = Entries.Next(ChainHasher.Genesis, 1);
+        entry.CaseId = Guid.NewGuid();
+
+        Assert.Equal("the entry's case does not match its subject", ChainVerifier.Check(entry, 1, ChainHasher.Genesis));
     }
 
     [Fact]
