@@ -1,18 +1,18 @@
-using System.Diagnostics;
-using Haven.Audit.Chain;
+using Haven.Audit.Benchmarks;
 using Haven.Audit.Data;
 using Haven.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-// Audit append throughput against a real PostgreSQL (started like the tests start it): W writers append E entries
-// each, spread over I institutions' chains, every append in its own transaction holding the chain head's lock.
-var writers = args.Length > 0 ? int.Parse(args[0]) : 8;
-var perWriter = args.Length > 1 ? int.Parse(args[1]) : 500;
-var institutions = args.Length > 2 ? int.Parse(args[2]) : 4;
+// Audit append throughput against a real PostgreSQL, started as the tests start it. Each append is what the consumer
+// does for one event: its own DbContext and transaction, holding the chain head's row lock until it commits.
+//   dotnet run --project bench/Audit.Benchmarks [-- ENTRIES WRITERS]
+var entries = args.Length > 0 ? int.Parse(args[0]) : 2000;
+var writers = args.Length > 1 ? int.Parse(args[1]) : 8;
+const int Warmup = 200;
 
-var builder = DistributedApplicationTestingBuilder.CreateEmpty();
-builder.Builder.AddPostgres("postgres").AddDatabase("auditdb");
-await using var app = await builder.BuildAsync();
+var infrastructure = DistributedApplicationTestingBuilder.CreateEmpty();
+infrastructure.Builder.AddPostgres("postgres").AddDatabase("auditdb");
+await using var app = await infrastructure.BuildAsync();
 await app.StartAsync();
 var options = new DbContextOptionsBuilder<AuditDbContext>().UseNpgsql(app.GetConnectionString("auditdb")).Options;
 await using (var db = new AuditDbContext(options))
@@ -20,30 +20,32 @@ await using (var db = new AuditDbContext(options))
     await db.Database.MigrateAsync();
 }
 
-var payload = """{"caseId":"00000000-0000-0000-0000-000000000000","status":"Acknowledged","changedAt":"2026-11-22T00:00:00Z"}""";
-var timer = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
-{
-    for (var i = 0; i < perWriter; i++)
-    {
-        await using var db = new AuditDbContext(options);
-        var chain = new AuditChain(db, TimeProvider.System);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await chain.AppendAsync(new AuditRecord($"inst-{(writer + i) % institutions}", Guid.NewGuid(), "haven:cases:case-status-changed:v1",
-            DateTimeOffset.UtcNow, "bench", "case:bench", Guid.Empty, payload), CancellationToken.None);
-        await transaction.CommitAsync();
-    }
-})));
-timer.Stop();
+var appender = new Appender(options);
+// JIT, the connection pool and PostgreSQL's caches warm up on a chain of their own.
+await appender.RunAsync("warmup", Warmup, writers: 1, chains: 1);
 
-var total = writers * perWriter;
-Console.WriteLine($"{total} entries, {writers} writers, {institutions} chains: {total / timer.Elapsed.TotalSeconds:F0} entries/s");
-await using (var db = new AuditDbContext(options))
+Scenario[] scenarios =
+[
+    new("sequential: 1 writer, 1 chain", 1, 1),
+    new($"concurrent: {writers} writers, 1 chain", writers, 1),
+    new($"concurrent: {writers} writers, {writers} chains", writers, writers),
+];
+var results = new List<(Scenario Scenario, Result Result)>();
+foreach (var (scenario, index) in scenarios.Select((s, i) => (s, i)))
 {
-    var verifier = new ChainVerifier(db);
-    for (var i = 0; i < institutions; i++)
-    {
-        var result = await verifier.VerifyAsync($"inst-{i}", 1, null, CancellationToken.None);
-        Console.WriteLine($"inst-{i}: {result.EntriesChecked} entries, valid={result.Valid}");
-    }
+    results.Add((scenario, await appender.RunAsync($"s{index}", entries, scenario.Writers, scenario.Chains)));
 }
+
+Console.WriteLine();
+Console.WriteLine($"{entries} entries per scenario after {Warmup} warm-up appends; {Environment.ProcessorCount} cores, load average " +
+    (File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a") + " at the end");
+Console.WriteLine();
+Console.WriteLine("| scenario | entries/s | p50 ms | p99 ms | chains verify |");
+Console.WriteLine("|---|---:|---:|---:|---|");
+foreach (var (scenario, result) in results)
+{
+    Console.WriteLine($"| {scenario.Name} | {result.PerSecond:0} | {result.P50:0.0} | {result.P99:0.0} | {(result.Verified ? "yes" : "NO")} |");
+}
+return results.All(r => r.Result.Verified) ? 0 : 1;
+
+internal sealed record Scenario(string Name, int Writers, int Chains);

@@ -16,6 +16,11 @@ public sealed class AuditChain(AuditDbContext db, TimeProvider clock)
     /// <returns>The new entry, or null when the event was already in the chain.</returns>
     public async Task<AuditEntry?> AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {
+        // An entry the verifier refuses could never be removed: the chain would stay broken and unsignable for good.
+        if (record.CaseId != CaseSubject.Of(record.SubjectRef))
+        {
+            throw new ArgumentException($"The case id {record.CaseId} does not match the subject '{record.SubjectRef}'.", nameof(record));
+        }
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Appends run in a transaction: the head's lock must last until the entry commits.");

@@ -80,7 +80,8 @@ public sealed class ChainVerifier(AuditDbContext db)
         return new VerificationResult(institutionId, from, last, checkedCount, true, null, null, previousHash);
     }
 
-    private static string? Check(AuditEntry entry, long expectedSequence, string previousHash)
+    /// <summary>Why <paramref name="entry"/> does not hold as the entry after <paramref name="previousHash"/>, or null.</summary>
+    internal static string? Check(AuditEntry entry, long expectedSequence, string previousHash)
     {
         if (entry.Sequence != expectedSequence)
         {
@@ -98,7 +99,12 @@ public sealed class ChainVerifier(AuditDbContext db)
         {
             return "the entry's fields do not match its content digest";
         }
-        return ChainHasher.Link(entry.PreviousHash, entry.ContentDigest) != entry.Hash ? "the entry's hash does not match" : null;
+        if (ChainHasher.Link(entry.PreviousHash, entry.ContentDigest) != entry.Hash)
+        {
+            return "the entry's hash does not match";
+        }
+        // The case id is not hashed: altered, it would move an entry into another case's queries and receipts unseen.
+        return entry.CaseId != CaseSubject.Of(entry.SubjectRef) ? "the entry's case does not match its subject" : null;
     }
 
     /// <summary>A checkpoint someone else kept must still match the chain it signed.</summary>

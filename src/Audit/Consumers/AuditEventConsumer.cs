@@ -73,7 +73,7 @@ public sealed class AuditEventConsumer(AuditChain chain, ILogger<AuditEventConsu
         T? recorded = null) where T : class
     {
         var eventId = context.MessageId ?? throw new InvalidOperationException("An audited event needs a message id.");
-        var record = new AuditRecord(institutionId, eventId, TypeName<T>(), occurredAt, actor, caseId is null ? null : $"case:{caseId}", caseId,
+        var record = new AuditRecord(institutionId, eventId, TypeName<T>(), occurredAt, actor, caseId is { } id ? CaseSubject.Ref(id) : null, caseId,
             JsonSerializer.Serialize(recorded ?? context.Message, PayloadJson));
         var entry = await chain.AppendAsync(record, context.CancellationToken);
         if (entry is null)
