@@ -16,7 +16,7 @@ public sealed class NotificationOptions
     public WebhookOptions Webhooks { get; set; } = new();
 }
 
-/// <summary>Exponential backoff with full jitter: attempt n waits a random time up to min(max, base * 2^(n-1)).</summary>
+/// <summary>Exponential backoff with equal jitter: attempt n waits a random time between half and all of min(max, base * 2^(n-1)).</summary>
 public class RetryOptions
 {
     public int MaxAttempts { get; set; } = 6;

@@ -1,3 +1,4 @@
+using Haven.Contracts.Cases;
 using Haven.Contracts.Notifications;
 using Haven.Contracts.Reports;
 using Haven.Notification.Templates;
@@ -34,6 +35,20 @@ public sealed class When_a_notification_is_rendered
 
         Assert.Equal("2B0E5A7C high", rendered.Subject);
         Assert.Equal($"Sam Rivera|mercy|escalated case|{CaseId}|{Link}", rendered.Body);
+    }
+
+    [Theory]
+    [InlineData(CaseStatus.AwaitingAcknowledgement, "with the responsible staff")]
+    [InlineData(CaseStatus.InReview, "in review")]
+    [InlineData(CaseStatus.Withdrawn, "withdrawn")]
+    public void A_status_update_tells_the_anonymous_reporter_the_status_in_plain_words(CaseStatus status, string words)
+    {
+        var (subject, body) = DefaultTemplates.For(NotificationKind.StatusUpdate);
+
+        var rendered = TemplateRenderer.Render(subject, body, Model(NotificationKind.StatusUpdate) with { RecipientName = "", Status = status });
+
+        Assert.Contains($"is now: {words}.", rendered.Body);
+        Assert.Equal("", TemplateRenderer.Render("{{status}}", "", Model(NotificationKind.Escalation)).Subject);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ namespace Haven.Notification.Delivery;
 public static class Backoff
 {
     /// <summary>
-    /// Full jitter (a random delay up to the exponential bound, with a floor of half of it) spreads the retries of many
+    /// Equal jitter (a random delay between half and all of the exponential bound) spreads the retries of many
     /// deliveries that failed together, so a recovering receiver is not hit by all of them at once.
     /// </summary>
     public static TimeSpan Delay(RetryOptions options, int attempt)
