@@ -129,6 +129,21 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
     }
 
     [Fact]
+    public async Task A_request_nobody_could_take_is_offered_to_the_next_supporter_who_joins_the_network()
+    {
+        // Northfield is alone in its network and has no supporter yet.
+        using var requester = platform.App.CreateHttpClient(Via, "northfield", $"ola-{Guid.NewGuid():N}@northfield.test", "reporter");
+        var tag = Tag();
+        var id = await SelfReferAsync(requester, "Cardiology", tag, preferAnotherInstitution: false);
+        await Eventually.Returns(() => GetAsync(requester, id), v => v?.Status == "unmatched", "the request unmatched");
+
+        var joined = await RegisterAsync("northfield", "Nephrology", [tag], capacity: 1);
+
+        var offer = await WaitForOfferAsync(joined, id);
+        Assert.Contains($"Has been through the same: {tag}", offer.WhyThisSupporter);
+    }
+
+    [Fact]
     public async Task A_case_manager_cannot_read_support_notes()
     {
         await SetDeadlinesAsync(TimeSpan.FromSeconds(30));

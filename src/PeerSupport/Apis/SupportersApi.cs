@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Haven.Identity;
+using Haven.PeerSupport.Messages;
 using Haven.PeerSupport.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -76,6 +77,7 @@ public static class SupportersApi
         supporter.ConflictDigests = [.. (profile.Conflicts ?? []).Select(c => Digest.Of(c.InstitutionId, c.Email)).Distinct()];
         // Registering again is how someone who left comes back.
         supporter.LeftAt = null;
+        await services.Publish.Publish(new SupportersAvailable(supporter.NetworkId, services.Clock.GetUtcNow()));
         await services.Db.SaveChangesAsync();
         return TypedResults.Ok(ToView(supporter));
     }
@@ -87,7 +89,7 @@ public static class SupportersApi
         Update(user, services, supporter => supporter.Paused = true);
 
     public static Task<Results<Ok<SupporterView>, NotFound>> Resume(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
-        Update(user, services, supporter => supporter.Paused = false);
+        Update(user, services, supporter => supporter.Paused = false, roomMayHaveOpened: true);
 
     /// <summary>Leaving keeps the row (past supports refer to it) but takes the supporter out of every future match.</summary>
     public static async Task<Results<NoContent, NotFound>> Leave(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
@@ -100,13 +102,17 @@ public static class SupportersApi
         services.Db.Supporters.SingleOrDefaultAsync(s => s.InstitutionId == caller.InstitutionId && s.UserId == caller.UserId);
 
     private static async Task<Results<Ok<SupporterView>, NotFound>> Update(ClaimsPrincipal user, PeerSupportServices services,
-        Action<Supporter> change)
+        Action<Supporter> change, bool roomMayHaveOpened = false)
     {
         if (await Find(services, Caller.From(user)) is not { } supporter)
         {
             return TypedResults.NotFound();
         }
         change(supporter);
+        if (roomMayHaveOpened)
+        {
+            await services.Publish.Publish(new SupportersAvailable(supporter.NetworkId, services.Clock.GetUtcNow()));
+        }
         await services.Db.SaveChangesAsync();
         return TypedResults.Ok(ToView(supporter));
     }

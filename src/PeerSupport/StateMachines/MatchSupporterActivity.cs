@@ -43,6 +43,10 @@ public sealed class MatchSupporterActivity(PeerSupportDbContext db, IOptions<Pee
             await SnapshotSettings(support, cancellationToken);
         }
 
+        // One match at a time per network until the saga commits: two requests counting a supporter's load together
+        // would both take their last place. (The saga's transaction is READ COMMITTED, so the count below sees the other's offer.)
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"peer-support:match:" + support.NetworkId}))",
+            cancellationToken);
         var supporters = await db.Supporters.AsNoTracking()
             .Where(s => s.NetworkId == support.NetworkId && !s.Paused && s.LeftAt == null)
             .ToListAsync(cancellationToken);

@@ -25,6 +25,12 @@ public sealed class SupportStateMachine : MassTransitStateMachine<SupportState>
         Event(() => Answered, e => e.CorrelateById(context => context.Message.RequestId));
         Event(() => FirstContact, e => e.CorrelateById(context => context.Message.RequestId));
         Event(() => Ended, e => e.CorrelateById(context => context.Message.RequestId));
+        // Every unmatched request of the network, found by query; none is fine.
+        Event(() => SupportersChanged, e =>
+        {
+            e.CorrelateBy((saga, context) => saga.NetworkId == context.Message.NetworkId && saga.CurrentState == nameof(Unmatched));
+            e.OnMissingInstance(missing => missing.Discard());
+        });
 
         Schedule(() => OfferDeadline, x => x.OfferTokenId, schedule =>
             schedule.Received = e => e.CorrelateById(context => context.Message.RequestId));
@@ -75,6 +81,8 @@ public sealed class SupportStateMachine : MassTransitStateMachine<SupportState>
                 .Unschedule(CheckIn)));
 
         During(Unmatched,
+            // The lead heard when the request stalled; a retry that still finds nobody stays quiet.
+            OfferToNextSupporter(When(SupportersChanged), tellLeadWhenNobodyIsLeft: false),
             Close(When(Ended)));
 
         // A second request with the same id (the case flow retrying, a double submit) is the same request.
@@ -86,7 +94,8 @@ public sealed class SupportStateMachine : MassTransitStateMachine<SupportState>
         SetCompletedWhenFinalized();
     }
 
-    private EventActivityBinder<SupportState, T> OfferToNextSupporter<T>(EventActivityBinder<SupportState, T> binder) where T : class =>
+    private EventActivityBinder<SupportState, T> OfferToNextSupporter<T>(EventActivityBinder<SupportState, T> binder,
+        bool tellLeadWhenNobodyIsLeft = true) where T : class =>
         binder
             .Activity(x => x.OfInstanceType<MatchSupporterActivity>())
             .IfElse(context => context.Saga.SupporterId is not null,
@@ -97,7 +106,7 @@ public sealed class SupportStateMachine : MassTransitStateMachine<SupportState>
                         context.Saga.Urgent, context.Saga.RespondBy!.Value))
                     .TransitionTo(Offered),
                 nobody => nobody
-                    .Publish(context => Stalled(context.Saga, noSupporterLeft: true))
+                    .If(_ => tellLeadWhenNobodyIsLeft, lead => lead.Publish(context => Stalled(context.Saga, noSupporterLeft: true)))
                     .TransitionTo(Unmatched));
 
     private static EventActivityBinder<SupportState, T> Refused<T>(EventActivityBinder<SupportState, T> binder) where T : class =>
@@ -116,6 +125,8 @@ public sealed class SupportStateMachine : MassTransitStateMachine<SupportState>
             })
             .Publish(context => new SupportClosed(context.Saga.CorrelationId, context.Saga.CaseId, context.Saga.InstitutionId,
                 context.Saga.NetworkId, context.Message.At))
+            // The supporter's place is free again.
+            .Publish(context => new SupportersAvailable(context.Saga.NetworkId, context.Message.At))
             .TransitionTo(Closed);
 
     private static void FromCase(SupportState support, RequestPeerSupport request)
@@ -164,6 +175,7 @@ public sealed class SupportStateMachine : MassTransitStateMachine<SupportState>
     public Event<OfferAnswered> Answered { get; private set; } = null!;
     public Event<TouchedBase> FirstContact { get; private set; } = null!;
     public Event<SupportEnded> Ended { get; private set; } = null!;
+    public Event<SupportersAvailable> SupportersChanged { get; private set; } = null!;
 
     public Schedule<SupportState, OfferExpired> OfferDeadline { get; private set; } = null!;
     public Schedule<SupportState, CheckInDue> CheckIn { get; private set; } = null!;
