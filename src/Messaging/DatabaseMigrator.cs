@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Haven.Messaging;
 
@@ -16,6 +19,7 @@ internal sealed class DatabaseMigrator<TDbContext>(IServiceScopeFactory scopes, 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        await CreateIfMissingAsync(db, cancellationToken);
         // Replicas starting together migrate one after the other: EF Core's own migration lock did not stop two intake
         // replicas from both adding the same column. A session lock, on a connection held open for the migration.
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -32,4 +36,22 @@ internal sealed class DatabaseMigrator<TDbContext>(IServiceScopeFactory scopes, 
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // The AppHost creates each service's database; a bare server (the messaging tests) leaves it to the first replica.
+    private static async Task CreateIfMissingAsync(TDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another replica was first.
+        }
+    }
 }

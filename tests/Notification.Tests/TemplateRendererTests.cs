@@ -65,6 +65,8 @@ public sealed class When_a_notification_is_rendered
     [InlineData("{{ evidence }}")]
     [InlineData("{{description}}")]
     [InlineData("{{subject_email}}")]
+    [InlineData("{{Link}}")]
+    [InlineData("{{case-ref}}")]
     public void A_placeholder_for_anything_else_is_refused_and_would_render_as_nothing(string placeholder)
     {
         var template = $"Details: {placeholder}.";

@@ -16,7 +16,7 @@ public sealed class When_a_report_arrives_through_the_gateway(PlatformFixture pl
     {
         using var reporter = IntakeClients.Fresh(platform);
 
-        var accepted = await Submit(reporter, Harassment(categories: ["ThreatOfViolence"]));
+        var accepted = await Submit(reporter, Harassment(categories: ["ThreatOfViolence"], peerSupportWanted: true));
 
         var alert = (await platform.Broker.WaitFor<NotifyRecipients>(
             n => n.CaseId == accepted.CaseId && n.Kind == NotificationKind.SafetyAlert, timeout: TimeSpan.FromSeconds(10)))[0];

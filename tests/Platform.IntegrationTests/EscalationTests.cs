@@ -180,7 +180,7 @@ public sealed class When_a_report_becomes_a_case(PlatformFixture platform)
             institution == "northfield" ? "prairie-network" : "lakeshore-coalition", track, categories, severity, pathways,
             SubjectDigest: Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), possibleRetaliation,
             possibleRetaliation ? "the subject is the target of an open track-A case" : null,
-            TargetConsentsToInstitution: true, PeerSupportWanted: track == Track.Harassment, DateTimeOffset.UtcNow);
+            TargetConsentsToInstitution: true, PeerSupportWanted: pathways.Contains(Pathway.PeerSupport), DateTimeOffset.UtcNow);
 
     private sealed record CaseSummaryView(Guid Id, CaseStatus Status, int ReportCount);
     private sealed record StepView(string Name, string Status);

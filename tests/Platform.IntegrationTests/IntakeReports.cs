@@ -11,7 +11,7 @@ internal static class IntakeReports
     public static string NewUrl() => $"https://x.com/someone/status/{Guid.NewGuid():N}";
 
     public static Dictionary<string, object?> Harassment(string institution = "mercy", string? url = null, string? subjectEmail = null,
-        string disclosure = "Anonymous", string[]? categories = null) => new()
+        string disclosure = "Anonymous", string[]? categories = null, bool peerSupportWanted = false) => new()
     {
         ["track"] = "Harassment",
         ["institutionId"] = institution,
@@ -23,7 +23,9 @@ internal static class IntakeReports
         ["description"] = "Replies attacking a colleague after her vaccine video.",
         ["subject"] = new { name = "Dr. Jane Doe", email = subjectEmail ?? NewSubjectEmail(), department = "Pediatrics" },
         ["disclosure"] = disclosure,
-        ["peerSupportWanted"] = true,
+        // Off unless a test is about it: every request nobody takes waits in the network and is offered to the next
+        // supporter who joins, ahead of the peer-support tests' own requests.
+        ["peerSupportWanted"] = peerSupportWanted,
     };
 
     public static Dictionary<string, object?> Conduct(string institution = "mercy", string? url = null, string? subjectEmail = null,

@@ -25,14 +25,16 @@ public sealed class CaseStatusChangedConsumer(IntakeDbContext db, TenantContext 
                 message.CaseId, message.InstitutionId);
             return;
         }
-        // Events may arrive out of order; the latest change wins. The inbox saves this with the message's row.
-        if (message.ChangedAt >= @case.StatusChangedAt)
+        // Events may arrive out of order; the latest change wins, and of two at the same instant (triaged, then awaiting
+        // acknowledgement, in one step of the case) the later status. The inbox saves this with the message's row.
+        if (message.ChangedAt > @case.StatusChangedAt || (message.ChangedAt == @case.StatusChangedAt && message.Status > @case.Status))
         {
             @case.Status = message.Status;
             @case.StatusChangedAt = message.ChangedAt;
             logger.LogInformation("Case {CaseId} of {InstitutionId} is now {Status}", message.CaseId, message.InstitutionId, message.Status);
-            // Only intake knows whether anyone holds a key to this case; the notice commits with the status.
-            if (await db.CaseKeys.AnyAsync(k => k.CaseId == message.CaseId, context.CancellationToken))
+            // Only intake knows whether anyone holds a key to this case; the notice commits with the status. Triage is
+            // Haven's own bookkeeping: the reporter hears from the moment the case is with people.
+            if (message.Status > CaseStatus.Triaged && await db.CaseKeys.AnyAsync(k => k.CaseId == message.CaseId, context.CancellationToken))
             {
                 await context.Publish(new NotifyCaseKeyHolders(NewId.NextGuid(), message.CaseId, message.InstitutionId, message.Status,
                     message.ChangedAt));

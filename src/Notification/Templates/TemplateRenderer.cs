@@ -52,6 +52,7 @@ public static partial class TemplateRenderer
         _ => status.ToString().ToLowerInvariant(),
     };
 
-    [GeneratedRegex(@"\{\{\s*([a-z_]+)\s*\}\}")]
+    // Any name between double braces, so a misspelt one ({{Link}}, {{case-ref}}) is refused rather than sent as it is.
+    [GeneratedRegex(@"\{\{\s*([^{}\s]*)\s*\}\}")]
     private static partial Regex Placeholder();
 }
