@@ -1,9 +1,9 @@
+using Haven.Audit.Consumers;
 using Haven.Audit.Data;
 using Haven.Audit.Signing;
 using Haven.Contracts.Audit;
 using Haven.Contracts.Cases;
 using Haven.Contracts.Reports;
-using Haven.Audit.Consumers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Audit.Chain;
@@ -30,7 +30,7 @@ public sealed class CaseReceipts(AuditDbContext db, CheckpointSigner signer)
         if (checkpoint is null || checkpoint.Sequence < span.Last)
         {
             return (null, new CaseReceiptUnavailable(caseId, InChain: true,
-                "No signed checkpoint covers this case yet; an auditor signs one with POST /api/audit/checkpoints."));
+                "No signed checkpoint covers this case yet: the next periodic one will, or an auditor signs one now (POST /api/audit/checkpoints)."));
         }
 
         // Only digests of other cases' entries leave: their payloads are not even read.
@@ -45,6 +45,6 @@ public sealed class CaseReceipts(AuditDbContext db, CheckpointSigner signer)
         return (new CaseReceipt(caseId, links, View(checkpoint), new CaseReceiptKey(keyId, "ES256", pem)), null);
     }
 
-    public static CaseReceiptCheckpoint View(Checkpoint c) => new(c.InstitutionId, c.Sequence, c.HeadHash, c.KeyId, c.Signature, c.SignedAt,
+    private static CaseReceiptCheckpoint View(Checkpoint c) => new(c.InstitutionId, c.Sequence, c.HeadHash, c.KeyId, c.Signature, c.SignedAt,
         ChainHasher.CheckpointStatement(c.InstitutionId, c.Sequence, c.HeadHash, c.SignedAt));
 }

@@ -104,7 +104,7 @@ public static class ReportsApi
     }
 
     /// <summary>The audit log's receipt for the reporter's case, which they can check without trusting Haven's word.</summary>
-    public static async Task<Results<Ok<CaseReceipt>, NotFound, Conflict<ProblemDetails>>> GetReceipt(ClaimsPrincipal user, IBus bus,
+    public static async Task<Results<Ok<CaseReceipt>, NotFound, Conflict<ProblemDetails>, ProblemHttpResult>> GetReceipt(ClaimsPrincipal user, IBus bus,
         [AsParameters] IntakeServices services, CancellationToken cancellationToken)
     {
         var report = await services.Db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ReportOf(user), cancellationToken);
@@ -119,8 +119,17 @@ public static class ReportsApi
         await services.Db.SaveChangesAsync(cancellationToken);
         // From the bus itself, not the request's outbox: the request must leave now, while this handler waits for the answer.
         var client = bus.CreateRequestClient<GetCaseReceipt>(RequestTimeout.After(s: 15));
-        var response = await client.GetResponse<CaseReceipt, CaseReceiptUnavailable>(new GetCaseReceipt(report.CaseId, report.InstitutionId),
-            cancellationToken);
+        Response<CaseReceipt, CaseReceiptUnavailable> response;
+        try
+        {
+            response = await client.GetResponse<CaseReceipt, CaseReceiptUnavailable>(new GetCaseReceipt(report.CaseId, report.InstitutionId),
+                cancellationToken);
+        }
+        catch (RequestTimeoutException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                detail: "The audit log did not answer in time; try again later.");
+        }
         if (response.Is(out Response<CaseReceipt>? receipt))
         {
             return TypedResults.Ok(receipt.Message);
