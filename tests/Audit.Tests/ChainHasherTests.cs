@@ -26,6 +26,17 @@ public sealed class When_an_entry_is_hashed
     }
 
     [Fact]
+    public void A_non_ascii_field_is_prefixed_with_its_length_in_utf8_bytes()
+    {
+        // The same encoding in the C locale, where ${#x} counts bytes: "José Núñez" is 10 characters and 13 bytes.
+        //   LC_ALL=C f haven-audit-entry:v1 mercy 1 6f1c2a4e-... haven:cases:case-status-changed:v1 ... "José Núñez" case:2b0e5a7c-... "$PD" | sha256sum
+        var content = ChainHasher.ContentDigest("mercy", 1, EventId, "haven:cases:case-status-changed:v1", OccurredAt, RecordedAt, "José Núñez",
+            $"case:{Entries.CaseId}", ChainHasher.Sha256(Payload));
+
+        Assert.Equal("aad2b5abb5f363b2c242b9656bce02ad69bc7b1b26c6ecd02d7bcb723b10ccc9", content);
+    }
+
+    [Fact]
     public void The_same_fields_always_give_the_same_digest()
     {
         var first = Entries.Next(ChainHasher.Genesis, 1);

@@ -84,7 +84,7 @@ public sealed class When_an_anonymous_reporter_asks_for_a_receipt(PlatformFixtur
             "haven-audit-entry:v1", e.InstitutionId, e.Sequence.ToString(CultureInfo.InvariantCulture), e.EventId.ToString("D"), e.Type,
             Timestamp(e.OccurredAt), Timestamp(e.RecordedAt), e.Actor ?? "", e.SubjectRef ?? "", e.PayloadDigest,
         ];
-        return Sha256(string.Concat(fields.Select(f => $"{f.Length}:{f}\n")));
+        return Sha256(string.Concat(fields.Select(f => $"{Encoding.UTF8.GetByteCount(f)}:{f}\n")));
     }
 
     private static string Timestamp(DateTimeOffset time) =>

@@ -12,7 +12,10 @@ public static class ChainHasher
 {
     public static readonly string Genesis = new('0', 64);
 
-    /// <summary>Each field is length-prefixed, so no choice of values can make two different entries encode alike.</summary>
+    /// <summary>
+    /// Each field is prefixed with its length in UTF-8 bytes (what any language's verifier counts alike), so no choice of
+    /// values can make two different entries encode alike.
+    /// </summary>
     public static string ContentDigest(string institutionId, long sequence, Guid eventId, string type, DateTimeOffset occurredAt,
         DateTimeOffset recordedAt, string? actor, string? subjectRef, string payloadDigest)
     {
@@ -24,7 +27,7 @@ public static class ChainHasher
         var canonical = new StringBuilder();
         foreach (var field in fields)
         {
-            canonical.Append(field.Length).Append(':').Append(field).Append('\n');
+            canonical.Append(Encoding.UTF8.GetByteCount(field)).Append(':').Append(field).Append('\n');
         }
         return Sha256(canonical.ToString());
     }
