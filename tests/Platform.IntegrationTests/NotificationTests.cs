@@ -80,8 +80,11 @@ public sealed class When_people_are_notified_of_a_case(PlatformFixture platform)
         await platform.Broker.PublishAsync(escalated);
 
         var (headers, body) = (await Eventually.Returns(() => Task.FromResult(partner.Received), r => r.Count > 0, "the partner's delivery"))[0];
-        var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
+        var timestamp = headers["X-Haven-Timestamp"];
+        var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret),
+            Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
         Assert.Equal(expected, headers["X-Haven-Signature"]);
+        Assert.InRange(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - long.Parse(timestamp), 0, 300);
         Assert.StartsWith("application/cloudevents+json", headers["Content-Type"]);
         var cloudEvent = JsonDocument.Parse(body).RootElement;
         Assert.Equal("1.0", cloudEvent.GetProperty("specversion").GetString());

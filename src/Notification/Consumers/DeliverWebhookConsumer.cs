@@ -94,7 +94,9 @@ public sealed class DeliverWebhookConsumer(NotificationDbContext db, IHttpClient
         {
             Content = new StringContent(delivery.Body, Encoding.UTF8, CloudEvent.ContentType),
         };
-        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(subscription.Secret, delivery.Body));
+        var timestamp = WebhookSignature.Timestamp(clock.GetUtcNow());
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(subscription.Secret, timestamp, delivery.Body));
         request.Headers.Add("X-Haven-Delivery", delivery.Id.ToString());
         request.Headers.Add("X-Haven-Attempt", delivery.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var timer = Stopwatch.StartNew();
