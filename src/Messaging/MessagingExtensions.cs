@@ -99,8 +99,7 @@ public static class MessagingExtensions
     {
         bus.AddScoped<IOutboxContextFactory<TDbContext>, InboxContextFactory<TDbContext>>();
         bus.ReplaceScoped<MassTransit.DependencyInjection.IScopedBusContextProvider<IBus>, BusOutboxContextProvider<TDbContext>>();
-        bus.AddSingleton<IBusOutboxNotification, BusOutboxNotification>();
-        bus.AddOptions<OutboxDeliveryServiceOptions>().Configure(delivery => delivery.QueryDelay = options.OutboxPollInterval);
+        bus.AddSingleton<IBusOutboxNotification, OutboxDeliverySignal>();
         bus.AddHostedService<BusOutboxDeliveryService<TDbContext>>();
         bus.AddHostedService<InboxCleanupService<TDbContext>>();
     }

@@ -67,14 +67,15 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(IBusControl bus, ISer
                 .OrderBy(m => m.SequenceNumber)
                 .ToListAsync(cancellationToken);
 
-            // In commit order. A failure part-way rolls back and the batch is sent again: at least once, and the
-            // inbox of the receiving consumer makes that exactly once in effect.
+            // Each outbox in the order it was written, to each destination. Outboxes are independent units of work (other
+            // replicas deliver theirs at the same time), so they are sent side by side rather than one broker confirm
+            // after another. A failure part-way rolls back and the batch is sent again: at least once, and the inbox of
+            // the receiving consumer makes that exactly once in effect.
             foreach (var message in messages)
             {
                 message.Deserialize(SystemTextJsonMessageSerializer.Instance);
-                var endpoint = await bus.GetSendEndpoint(message.DestinationAddress!);
-                await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress), cancellationToken);
             }
+            await Task.WhenAll(messages.GroupBy(m => m.OutboxId).Select(outbox => bus.SendInOrderPerDestination(outbox, cancellationToken)));
 
             db.RemoveRange(messages);
             db.RemoveRange(states);

@@ -7,38 +7,47 @@ using Npgsql;
 namespace Haven.Messaging.Outbox;
 
 /// <summary>
-/// The inbox for every consumer and saga (MassTransit's outbox consume filter asks it for a context). Each round runs
-/// in one transaction holding the message's inbox row: first the row is created, then the consumer runs and its
-/// state change and outgoing messages commit together, then those messages are sent, then they are removed.
-/// A message whose row says it was consumed is not consumed again. A round that loses a race to another instance
-/// is run again here, inside the consume scope, so saga conflicts cost milliseconds rather than a redelivery.
+/// The inbox for every consumer and saga (MassTransit's outbox consume filter asks it for a context). A message costs
+/// one transaction: it claims the message's inbox row, runs the consumer, and commits the consumer's state change, its
+/// outgoing messages and the row marked consumed together. A message whose row says it was consumed is not consumed
+/// again. The outgoing messages are sent once that has committed, and then forgotten. A transaction that loses a race
+/// to another instance is run again here, inside the consume scope, so saga conflicts cost milliseconds rather than a
+/// redelivery.
 /// </summary>
 internal sealed class InboxContextFactory<TDbContext>(TDbContext db, IServiceProvider provider) : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
 {
+    private const int ConflictRetryLimit = 25;
+
     public async Task Send<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next) where T : class
     {
         var messageId = context.GetOriginalMessageId()
             ?? throw new MessageException(typeof(T), "A message needs a message id to pass through the inbox.");
         var strategy = db.Database.CreateExecutionStrategy();
-        var continueProcessing = true;
         var conflicts = 0;
-        while (continueProcessing)
+        InboxConsumeContext<TDbContext, T> inboxContext;
+        while (true)
         {
             try
             {
-                continueProcessing = await strategy.ExecuteAsync(() => Round(context, options, next, messageId));
+                inboxContext = await strategy.ExecuteAsync(() => Consume(context, options, next, messageId));
+                break;
             }
             catch (Exception exception) when (IsConflict(exception) && ++conflicts <= ConflictRetryLimit)
             {
                 // Another instance won a race for the same row (a saga's xmin, or the inbox row of a duplicate):
-                // the round rolled back, so run it again from a fresh read, after a jittered pause.
+                // the transaction rolled back, so run it again from a fresh read, after a jittered pause.
                 await Task.Delay(Random.Shared.Next(5, 20 * conflicts), context.CancellationToken);
             }
         }
-    }
 
-    private const int ConflictRetryLimit = 25;
+        // Committed: now send what the consumer sent, then forget it (MassTransit's pipe finishes the bookkeeping).
+        await inboxContext.DeliverCommittedMessages();
+        while (inboxContext.ContinueProcessing)
+        {
+            await next.Send(inboxContext);
+        }
+    }
 
     // MassTransit may wrap what the saga repository threw, so look down the chain.
     private static bool IsConflict(Exception? exception) => exception switch
@@ -49,53 +58,51 @@ internal sealed class InboxContextFactory<TDbContext>(TDbContext db, IServicePro
         _ => IsConflict(exception.InnerException),
     };
 
-    private async Task<bool> Round<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next,
-        Guid messageId) where T : class
+    private async Task<InboxConsumeContext<TDbContext, T>> Consume<T>(ConsumeContext<T> context, OutboxConsumeOptions options,
+        IPipe<OutboxConsumeContext<T>> next, Guid messageId) where T : class
     {
         var timer = Stopwatch.StartNew();
-        // A round retried by the execution strategy must not save what the failed attempt left tracked.
+        // A transaction retried by the execution strategy must not save what the failed attempt left tracked.
         db.ChangeTracker.Clear();
+        // The whole transaction is retried on any failure, so savepoints around each SaveChanges are round trips for nothing.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
 
-        var rows = await db.Set<InboxState>()
-            .FromSql($"""SELECT * FROM inbox_state WHERE "MessageId" = {messageId} AND "ConsumerId" = {options.ConsumerId} FOR UPDATE""")
-            .AsTracking()
-            .ToListAsync(context.CancellationToken);
-
-        if (rows is not [var inbox])
-        {
-            // A row must exist before it can be locked; a concurrent duplicate fails on the key and is retried.
-            db.Add(new InboxState
-            {
-                MessageId = messageId,
-                ConsumerId = options.ConsumerId,
-                LockId = NewId.NextGuid(),
-                Received = DateTime.UtcNow,
-                ExpirationTime = context.ExpirationTime,
-            });
-            await db.SaveChangesAsync(context.CancellationToken);
-            await transaction.CommitAsync(context.CancellationToken);
-            return true;
-        }
-
-        inbox.LockId = NewId.NextGuid();
-        inbox.ReceiveCount++;
-        await db.SaveChangesAsync(context.CancellationToken);
-
+        var inbox = await Claim(messageId, options.ConsumerId, context);
         var inboxContext = new InboxConsumeContext<TDbContext, T>(context, options, provider, db, inbox);
+        // Consumes the message, or (when an earlier attempt committed but did not finish sending) sends what it left.
         await next.Send(inboxContext);
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
             await transaction.CommitAsync(context.CancellationToken);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!IsConflict(exception))
         {
             // The consumer had already completed, so MassTransit would not otherwise report the fault.
             await context.NotifyFaulted(timer.Elapsed, TypeCache<T>.ShortName, exception);
             throw;
         }
-        return inboxContext.ContinueProcessing;
+        return inboxContext;
+    }
+
+    /// <summary>
+    /// The message's inbox row, created or found and locked in one statement; a concurrent duplicate waits here until
+    /// this transaction ends and then finds the row consumed.
+    /// </summary>
+    private async Task<InboxState> Claim<T>(Guid messageId, Guid consumerId, ConsumeContext<T> context) where T : class
+    {
+        var rows = await db.Set<InboxState>()
+            .FromSql($"""
+                INSERT INTO inbox_state ("MessageId", "ConsumerId", "LockId", "Received", "ReceiveCount", "ExpirationTime")
+                VALUES ({messageId}, {consumerId}, {NewId.NextGuid()}, {DateTime.UtcNow}, 1, {context.ExpirationTime})
+                ON CONFLICT ("MessageId", "ConsumerId")
+                DO UPDATE SET "LockId" = EXCLUDED."LockId", "ReceiveCount" = inbox_state."ReceiveCount" + 1
+                RETURNING *
+                """)
+            .AsTracking()
+            .ToListAsync(context.CancellationToken);
+        return rows.Single();
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("outboxContextFactory").Add("provider", "haven-postgres");

@@ -7,7 +7,7 @@ namespace Haven.Messaging.Outbox;
 internal static class OutboxMessageExtensions
 {
     /// <summary>Serializes a message about to be sent into an outbox row instead of onto the broker.</summary>
-    public static void AddSend<T>(this DbSet<OutboxMessage> messages, SendContext<T> context, IObjectDeserializer serializer,
+    public static OutboxMessage AddSend<T>(this DbSet<OutboxMessage> messages, SendContext<T> context, IObjectDeserializer serializer,
         Guid? inboxMessageId = null, Guid? inboxConsumerId = null, Guid? outboxId = null) where T : class
     {
         var messageId = context.MessageId ?? throw new MessageException(typeof(T), "A message needs a message id to go through the outbox.");
@@ -48,5 +48,6 @@ internal static class OutboxMessageExtensions
         {
             messages.Add(message);
         }
+        return message;
     }
 }
