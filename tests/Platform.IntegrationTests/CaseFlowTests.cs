@@ -19,7 +19,7 @@ public sealed class When_a_report_arrives_through_the_gateway(PlatformFixture pl
         var accepted = await Submit(reporter, Harassment(categories: ["ThreatOfViolence"], peerSupportWanted: true));
 
         var alert = (await platform.Broker.WaitFor<NotifyRecipients>(
-            n => n.CaseId == accepted.CaseId && n.Kind == NotificationKind.SafetyAlert, timeout: TimeSpan.FromSeconds(10)))[0];
+            n => n.CaseId == accepted.CaseId && n.Kind == NotificationKind.SafetyAlert, timeout: TimeSpan.FromSeconds(30)))[0];
         Assert.Equal(["security", "leadership"], alert.Roles);
         Assert.True((await platform.Broker.WaitFor<RequestPeerSupport>(r => r.CaseId == accepted.CaseId))[0].Urgent);
     }

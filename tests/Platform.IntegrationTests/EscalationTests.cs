@@ -28,7 +28,7 @@ public sealed class When_a_report_becomes_a_case(PlatformFixture platform)
         await platform.Broker.PublishAsync(report);
 
         var alert = (await platform.Broker.WaitFor<NotifyRecipients>(n => n.CaseId == report.CaseId && n.Kind == NotificationKind.SafetyAlert,
-            timeout: TimeSpan.FromSeconds(10)))[0];
+            timeout: TimeSpan.FromSeconds(30)))[0];
         Assert.Equal(["security", "leadership"], alert.Roles);
         var support = (await platform.Broker.WaitFor<RequestPeerSupport>(r => r.CaseId == report.CaseId))[0];
         Assert.True(support.Urgent);
@@ -49,7 +49,7 @@ public sealed class When_a_report_becomes_a_case(PlatformFixture platform)
         var notices = await platform.Broker.WaitFor<NotifyRecipients>(n => n.CaseId == report.CaseId && n.Kind is NotificationKind.IndividualNotice or NotificationKind.CaseAssigned, count: 2);
         Assert.Contains(notices, n => n.Kind == NotificationKind.IndividualNotice && n.ToSubject && n.Roles.Count == 0);
         Assert.Contains(notices, n => n.Kind == NotificationKind.CaseAssigned && n.Roles.SequenceEqual(["case-manager"]));
-        var escalated = (await platform.Broker.WaitFor<CaseEscalated>(e => e.CaseId == report.CaseId, timeout: TimeSpan.FromSeconds(15)))[0];
+        var escalated = (await platform.Broker.WaitFor<CaseEscalated>(e => e.CaseId == report.CaseId, timeout: TimeSpan.FromSeconds(30)))[0];
         Assert.Equal(2, escalated.Level);
         Assert.Equal(["program-director"], escalated.Roles);
 
@@ -74,7 +74,7 @@ public sealed class When_a_report_becomes_a_case(PlatformFixture platform)
 
         await platform.Broker.PublishAsync(report);
 
-        var overdue = (await platform.Broker.WaitFor<CaseOverdue>(o => o.CaseId == report.CaseId, timeout: TimeSpan.FromSeconds(15)))[0];
+        var overdue = (await platform.Broker.WaitFor<CaseOverdue>(o => o.CaseId == report.CaseId, timeout: TimeSpan.FromSeconds(30)))[0];
         Assert.Null(overdue.NetworkId);
         var notices = platform.Broker.Received<NotifyRecipients>(n => n.CaseId == report.CaseId);
         Assert.DoesNotContain(notices, n => n.ToSubject);
@@ -96,7 +96,7 @@ public sealed class When_a_report_becomes_a_case(PlatformFixture platform)
         await Task.Delay(TimeSpan.FromSeconds(4));
         await platform.App.StartReplicaAsync("escalation");
 
-        var escalated = (await platform.Broker.WaitFor<CaseEscalated>(e => e.CaseId == report.CaseId, timeout: TimeSpan.FromSeconds(15)))[0];
+        var escalated = (await platform.Broker.WaitFor<CaseEscalated>(e => e.CaseId == report.CaseId, timeout: TimeSpan.FromSeconds(30)))[0];
         Assert.Equal(2, escalated.Level);
     }
 

@@ -102,7 +102,7 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
             offers => offers.Item1 is not null || offers.Item2 is not null, "the first offer");
         var (offered, other) = firstOffer.Item1 is not null ? (first, second) : (second, first);
         // Nobody answers: after its two seconds the offer moves on, and the first supporter no longer sees the request.
-        var rematched = await WaitForOfferAsync(other, id, TimeSpan.FromSeconds(10));
+        var rematched = await WaitForOfferAsync(other, id, TimeSpan.FromSeconds(20));
         Assert.Equal(1, rematched.Refusals);
         Assert.Null(await OfferAsync(offered, id));
         Assert.Equal(HttpStatusCode.NotFound, (await offered.Client.PostAsync($"/api/peer-support/requests/{id}/accept", null)).StatusCode);

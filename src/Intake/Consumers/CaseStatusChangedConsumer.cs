@@ -26,11 +26,13 @@ public sealed class CaseStatusChangedConsumer(IntakeDbContext db, TenantContext 
             return;
         }
         // Events may arrive out of order; the latest change wins, and of two at the same instant (triaged, then awaiting
-        // acknowledgement, in one step of the case) the later status. The inbox saves this with the message's row.
-        if (message.ChangedAt > @case.StatusChangedAt || (message.ChangedAt == @case.StatusChangedAt && message.Status > @case.Status))
+        // acknowledgement, in one step of the case) the later status. Compared at the microseconds PostgreSQL keeps, or
+        // the stored time of one reads as earlier than the other's. The inbox saves this with the message's row.
+        var changedAt = message.ChangedAt.AddTicks(-(message.ChangedAt.Ticks % TimeSpan.TicksPerMicrosecond));
+        if (changedAt > @case.StatusChangedAt || (changedAt == @case.StatusChangedAt && message.Status > @case.Status))
         {
             @case.Status = message.Status;
-            @case.StatusChangedAt = message.ChangedAt;
+            @case.StatusChangedAt = changedAt;
             logger.LogInformation("Case {CaseId} of {InstitutionId} is now {Status}", message.CaseId, message.InstitutionId, message.Status);
             // Only intake knows whether anyone holds a key to this case; the notice commits with the status. Triage is
             // Haven's own bookkeeping: the reporter hears from the moment the case is with people.
