@@ -45,7 +45,7 @@ public sealed class NotifyRecipientsConsumer(NotificationDbContext db, TemplateS
             {
                 await DeliverToInbox(context, command, person, rendered, now);
             }
-            if (person.Channels.Contains(NotificationChannel.Email) && WantsEmail(person, command))
+            if (person.Channels.Contains(NotificationChannel.Email) && EmailPolicy.Wants(person, command.Kind, command.Severity))
             {
                 await QueueEmail(context, command, person, now);
             }
@@ -85,8 +85,7 @@ public sealed class NotifyRecipientsConsumer(NotificationDbContext db, TemplateS
     private async Task QueueEmail(ConsumeContext context, NotifyRecipients command, Person person, DateTimeOffset now)
     {
         var delivery = NewDelivery(command, person, NotificationChannel.Email, DeliveryState.Queued, now);
-        // Critical cases reach people whatever the hour.
-        delivery.HeldUntil = command.Severity == Severity.Critical ? null : QuietHours.HeldUntil(person, now);
+        delivery.HeldUntil = EmailPolicy.HeldUntil(person, command.Severity, now);
         db.Deliveries.Add(delivery);
         await context.Publish(DeliveryEvents.Changed(delivery, now, delivery.HeldUntil is null ? null : "held for quiet hours"));
         if (delivery.HeldUntil is { } heldUntil)
@@ -98,9 +97,6 @@ public sealed class NotifyRecipientsConsumer(NotificationDbContext db, TemplateS
             await context.Publish(new SendEmail(delivery.Id));
         }
     }
-
-    private static bool WantsEmail(Person person, NotifyRecipients command) =>
-        command.Kind == NotificationKind.SafetyAlert || command.Severity == Severity.Critical || !person.MutedKinds.Contains(command.Kind);
 
     private static Data.Delivery NewDelivery(NotifyRecipients command, Person person, NotificationChannel channel, DeliveryState state,
         DateTimeOffset now) => new()
