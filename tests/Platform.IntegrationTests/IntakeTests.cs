@@ -30,7 +30,9 @@ public sealed class When_a_reporter_submits_anonymously(PlatformFixture platform
         using var client = IntakeClients.Fresh(platform);
         var accepted = await Submit(client, Harassment());
 
-        using var wrongSecret = await client.SendAsync(IntakeClients.FollowUp(accepted.CaseKey!, accepted.CaseSecret![..^1] + "0"));
+        // One character changed (never to itself: a secret may already end in "0").
+        var secret = accepted.CaseSecret!;
+        using var wrongSecret = await client.SendAsync(IntakeClients.FollowUp(accepted.CaseKey!, secret[..^1] + (secret[^1] == '0' ? "1" : "0")));
         using var unknownKey = await client.SendAsync(IntakeClients.FollowUp("HK-0000000000000000", accepted.CaseSecret!));
         using var noKey = await client.GetAsync("/api/intake/follow-up");
 

@@ -18,7 +18,10 @@ public sealed class CaseStatusChangedConsumer(IntakeDbContext db, TenantContext 
     {
         var message = context.Message;
         tenant.Use(message.InstitutionId);
-        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == message.CaseId, context.CancellationToken);
+        // Locked until the inbox commits: two replicas applying two statuses of one case at once would otherwise each
+        // read the old status and the slower one's write would win, whatever its time.
+        var @case = (await db.Cases.FromSql($"""SELECT * FROM cases WHERE "Id" = {message.CaseId} FOR UPDATE""")
+            .ToListAsync(context.CancellationToken)).SingleOrDefault();
         if (@case is null)
         {
             logger.LogWarning("Status {Status} of case {CaseId} of {InstitutionId} is for a case intake does not know", message.Status,
