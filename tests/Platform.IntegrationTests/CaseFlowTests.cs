@@ -61,11 +61,6 @@ public sealed class When_a_report_arrives_through_the_gateway(PlatformFixture pl
         await StatusAsync(accepted, "Acknowledged");
     }
 
-    private Task<string> StatusAsync(Accepted accepted, string expected) =>
-        Eventually.Returns(async () =>
-        {
-            using var client = IntakeClients.Fresh(platform);
-            using var response = await client.SendAsync(IntakeClients.FollowUp(accepted.CaseKey!, accepted.CaseSecret!));
-            return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<FollowUp>(JsonSerializerOptions.Web))!.Status : "";
-        }, status => status == expected, $"the reporter to see {expected}");
+    private Task<FollowUp> StatusAsync(Accepted accepted, string expected) =>
+        Eventually.Returns(() => FollowUpOf(platform, accepted), f => f.Status == expected, $"the reporter to see {expected}");
 }

@@ -169,20 +169,14 @@ public sealed class When_reports_are_triaged_at_intake(PlatformFixture platform)
         var subject = NewSubjectEmail();
 
         var held = await Submit(client, Conduct(subjectEmail: subject, disclosure: "HeldUntilCorroborated"));
-        var whileHeld = await FollowUpOf(client, held);
+        var whileHeld = await FollowUpOf(platform, held);
         var second = await Submit(client, Conduct(subjectEmail: subject));
-        var afterSecond = await FollowUpOf(client, held);
+        var afterSecond = await FollowUpOf(platform, held);
 
         Assert.True(held.HeldUntilCorroborated);
         Assert.True(whileHeld.HeldUntilCorroborated);
         Assert.False(second.HeldUntilCorroborated);
         Assert.False(afterSecond.HeldUntilCorroborated);
-    }
-
-    private static async Task<FollowUp> FollowUpOf(HttpClient client, Accepted accepted)
-    {
-        using var response = await client.SendAsync(IntakeClients.FollowUp(accepted.CaseKey!, accepted.CaseSecret!));
-        return (await response.Content.ReadFromJsonAsync<FollowUp>(JsonSerializerOptions.Web))!;
     }
 
     private async Task<(bool Flagged, string? Reason)> Flag(Guid reportId)

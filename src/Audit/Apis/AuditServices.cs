@@ -2,12 +2,10 @@ using Haven.Audit.Chain;
 using Haven.Audit.Data;
 using Haven.Audit.Signing;
 using Haven.Identity;
-using MassTransit;
 
 namespace Haven.Audit.Apis;
 
-public sealed class AuditServices(AuditDbContext db, TenantContext tenant, ChainVerifier verifier, CheckpointSigner signer,
-    IPublishEndpoint publish, TimeProvider clock)
+public sealed class AuditServices(AuditDbContext db, TenantContext tenant, ChainVerifier verifier, CheckpointSigner signer)
 {
     public AuditDbContext Db { get; } = db;
     // [AsParameters] binds through the constructor, whose parameters must each match a property.
@@ -17,6 +15,4 @@ public sealed class AuditServices(AuditDbContext db, TenantContext tenant, Chain
     public string InstitutionId => Tenant.InstitutionId ?? throw new InvalidOperationException("No institution.");
     public ChainVerifier Verifier { get; } = verifier;
     public CheckpointSigner Signer { get; } = signer;
-    public IPublishEndpoint Publish { get; } = publish;
-    public TimeProvider Clock { get; } = clock;
 }

@@ -29,9 +29,9 @@ public sealed class CaseStatusChangedConsumer(IntakeDbContext db, TenantContext 
             return;
         }
         // Events may arrive out of order; the latest change wins, and of two at the same instant (triaged, then awaiting
-        // acknowledgement, in one step of the case) the later status. Compared at the microseconds PostgreSQL keeps, or
-        // the stored time of one reads as earlier than the other's. The inbox saves this with the message's row.
-        var changedAt = message.ChangedAt.AddTicks(-(message.ChangedAt.Ticks % TimeSpan.TicksPerMicrosecond));
+        // acknowledgement, in one step of the case) the later status. Compared as stored, or the stored time of one reads
+        // as earlier than the other's. The inbox saves this with the message's row.
+        var changedAt = StoredTime.Of(message.ChangedAt);
         if (changedAt > @case.StatusChangedAt || (changedAt == @case.StatusChangedAt && message.Status > @case.Status))
         {
             @case.Status = message.Status;

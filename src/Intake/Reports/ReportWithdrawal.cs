@@ -26,9 +26,7 @@ public sealed class ReportWithdrawal(IntakeDbContext db, TenantContext tenant, I
                 return report;
             }
 
-            // PostgreSQL keeps microseconds: the time answered now is the time every later answer reads back.
-            var now = time.GetUtcNow();
-            report.WithdrawnAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+            report.WithdrawnAt = StoredTime.Of(time.GetUtcNow());
             if (report.PublishedAt is not null)
             {
                 await publish.Publish(new ReportWithdrawn(report.Id, report.CaseId, report.InstitutionId, report.WithdrawnAt.Value), ct);
