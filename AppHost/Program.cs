@@ -1,67 +1,74 @@
-using Haven.Hosting;
-using Microsoft.Extensions.Configuration;
+using Haven.AppHost;
+using Haven.AppHost.Resources;
+
+if (args is [DevelopmentTokens.Verb, .. var tokenArgs])
+{
+    return DevelopmentTokens.Print(tokenArgs);
+}
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var postgres = builder.AddPostgres("postgres");
+// A local run or test keeps its servers' data in a folder it locks; a published manifest has none.
+LocalData? data = null;
+if (builder.ExecutionContext.IsRunMode && !LocalData.TryOpen(builder, out data))
+{
+    return 1;
+}
+
+var postgres = builder.AddPostgresServer("postgres", data);
 var intakeDb = postgres.AddDatabase("intakedb");
 var escalationDb = postgres.AddDatabase("escalationdb");
 var notificationDb = postgres.AddDatabase("notificationdb");
 var auditDb = postgres.AddDatabase("auditdb");
 var peerSupportDb = postgres.AddDatabase("peersupportdb");
 
-var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin();
+var messaging = builder.AddMessageBroker("messaging", data);
 
-// Local mail: every notification email lands in a Maildir in the data folder, never in a real mailbox.
-var smtp = builder.AddSmtpServer("smtp");
+// Locally every notification email lands in a Maildir in the data folder, never in a real mailbox.
+var smtp = builder.AddMailServer("smtp", data);
 
-// Local stand-in for the institutions' identity providers; ./haven token prints a token it signs.
-var identity = builder.AddDevelopmentIdentity("identity")
-    .WithInstitution("mercy", network: "lakeshore-coalition")
-    .WithInstitution("lakeside", network: "lakeshore-coalition")
-    .WithInstitution("northfield", network: "prairie-network");
+// Locally the AppHost plays the institutions' identity providers; ./haven token prints a token it signs.
+var identity = data is null ? null : builder.AddDevelopmentIdentity("identity", data);
 
 // Audit records every event of the platform, so it listens before any other service speaks.
-var audit = builder.AddProject("audit", "../src/Audit/Audit.csproj")
+var audit = builder.AddService<Projects.Audit>("audit", identity)
     .WithReference(auditDb).WaitFor(auditDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(identity);
+    .WithAuditCommands(identity);
 
-var intake = builder.AddProject("intake", "../src/Intake/Intake.csproj")
+var intake = builder.AddService<Projects.Intake>("intake", identity)
     .WithReference(intakeDb).WaitFor(intakeDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(identity)
     .WaitFor(audit);
 
-var escalation = builder.AddProject("escalation", "../src/Escalation/Escalation.csproj")
+var escalation = builder.AddService<Projects.Escalation>("escalation", identity)
     .WithReference(escalationDb).WaitFor(escalationDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(identity)
     .WaitFor(audit);
 
-var notification = builder.AddProject("notification", "../src/Notification/Notification.csproj")
+var notification = builder.AddService<Projects.Notification>("notification", identity)
     .WithReference(notificationDb).WaitFor(notificationDb)
     .WithReference(smtp).WaitFor(smtp)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(identity)
     .WaitFor(audit);
 
-var peerSupport = builder.AddProject("peersupport", "../src/PeerSupport/PeerSupport.csproj")
+var peerSupport = builder.AddService<Projects.PeerSupport>("peersupport", identity)
     .WithReference(peerSupportDb).WaitFor(peerSupportDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(identity)
     .WaitFor(audit);
 
-builder.AddProject("gateway", "../src/Gateway/Gateway.csproj")
-    .WithHttpEndpoint(port: builder.Configuration.GetValue("GatewayPort", 8080))
+builder.AddService<Projects.Gateway>("gateway", identity, port: builder.Configuration.GetValue("gateway-port", 8080))
     .WithExternalHttpEndpoints()
-    .WithReference(identity)
     .WithReference(intake).WaitFor(intake)
     .WithReference(escalation).WaitFor(escalation)
     .WithReference(notification).WaitFor(notification)
     .WithReference(audit).WaitFor(audit)
     .WithReference(peerSupport).WaitFor(peerSupport);
 
-builder.Build().Run();
+if (data is not null)
+{
+    builder.PrintWhenReady(data);
+}
 
-public partial class Program;
+builder.Build().Run();
+return 0;

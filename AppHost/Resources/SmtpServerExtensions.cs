@@ -1,0 +1,56 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Haven.AppHost.Resources;
+
+public static class SmtpServerExtensions
+{
+    public static IResourceBuilder<SmtpServerResource> AddLocalSmtpServer(this IDistributedApplicationBuilder builder, string name, LocalData data)
+    {
+        if (!Directory.Exists("/usr/lib/python3/dist-packages/aiosmtpd"))
+        {
+            throw new DistributedApplicationException("aiosmtpd is not installed: apt-get install -y python3-aiosmtpd (./haven does this for you).");
+        }
+        var smtp = new SmtpServerResource(name, data.PathFor("smtp"));
+        Directory.CreateDirectory(smtp.MailDirectory);
+
+        var healthCheck = $"{name}-greets";
+        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, ct => GreetsAsync(smtp.Endpoint.Port, ct));
+
+        return builder.AddResource(smtp)
+            .WithEndpoint(name: "smtp", scheme: "tcp")
+            // -n: stay this user (as root it would switch to nobody, who cannot write the Maildir).
+            .WithArgs(context =>
+            {
+                context.Args.Add("-m");
+                context.Args.Add("aiosmtpd");
+                context.Args.Add("-n");
+                context.Args.Add("-l");
+                context.Args.Add(ReferenceExpression.Create($"127.0.0.1:{smtp.Endpoint.Property(EndpointProperty.TargetPort)}"));
+                context.Args.Add("-c");
+                context.Args.Add("aiosmtpd.handlers.Mailbox");
+                context.Args.Add(smtp.MailDirectory);
+            })
+            .WithEnvironment("PYTHONUNBUFFERED", "1")
+            .WithHealthCheck(healthCheck);
+    }
+
+    // The orchestrator's proxy accepts a connection before the server listens: only its 220 greeting proves it is up.
+    private static async Task<HealthCheckResult> GreetsAsync(int port, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", port, timeout.Token);
+            var greeting = new byte[3];
+            var read = await client.GetStream().ReadAtLeastAsync(greeting, 3, throwOnEndOfStream: false, timeout.Token);
+            return read == 3 && "220"u8.SequenceEqual(greeting) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("no SMTP greeting");
+        }
+        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy(e.Message);
+        }
+    }
+}
