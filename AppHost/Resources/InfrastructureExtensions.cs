@@ -21,7 +21,7 @@ public static class InfrastructureExtensions
         string name) => server.Resource switch
         {
             LocalPostgresResource local => server.ApplicationBuilder.CreateResourceBuilder(local).AddDatabase(name),
-            PostgresServerResource container => server.ApplicationBuilder.CreateResourceBuilder(container).AddDatabase(name),
+            PostgresServerResource container => PostgresBuilderExtensions.AddDatabase(server.ApplicationBuilder.CreateResourceBuilder(container), name),
             _ => throw new ArgumentException($"{server.Resource.Name} is not a PostgreSQL server.", nameof(server)),
         };
 
