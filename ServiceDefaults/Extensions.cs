@@ -19,9 +19,10 @@ public static class Extensions
     private const string AlivenessEndpointPath = "/alive";
     private const string LiveTag = "live";
 
-    // Activity sources and meters of the libraries every Haven service uses.
-    private static readonly string[] TracingSources = ["MassTransit", "Npgsql"];
-    private static readonly string[] Meters = ["MassTransit", "Npgsql"];
+    // Activity sources and meters of the libraries every Haven service uses and that no Aspire client
+    // integration registers (Npgsql's come with EnrichNpgsqlDbContext, in AddHavenDbContext).
+    private static readonly string[] TracingSources = ["MassTransit"];
+    private static readonly string[] Meters = ["MassTransit"];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

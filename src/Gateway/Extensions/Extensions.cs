@@ -1,7 +1,5 @@
 using Haven.Gateway.Security;
 using Haven.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace Haven.Gateway;
 
@@ -24,11 +22,13 @@ public static class Extensions
             .WithHeaders("Authorization", "Content-Type", CorrelationIdMiddleware.HeaderName)
             .WithExposedHeaders(CorrelationIdMiddleware.HeaderName, "Retry-After")));
 
+        // A destination such as "http://intake" becomes one destination per endpoint that service discovery
+        // lists (services__intake__http__0, __1, ...): under Aspire that is usually the one proxy address of
+        // the service, where several replicas are run directly it is each of them. Its health address is
+        // rebased the same way, so the clusters' active and passive health checks keep working per endpoint.
         builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
-
-        // YARP's default resolver uses addresses as written; "http://intake" must become every replica.
-        builder.Services.Replace(ServiceDescriptor.Singleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>());
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver();
     }
 
     /// <summary>Everything that runs before a request is forwarded, in the order that matters.</summary>
