@@ -80,9 +80,9 @@ public sealed class When_events_are_audited(PlatformFixture platform)
     [Fact]
     public async Task The_same_event_delivered_twice_is_logged_once_and_only_to_its_institution_s_auditors()
     {
+        var broker = new Uri((await platform.App.GetConnectionStringAsync("messaging"))!);
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            var broker = new Uri(platform.App.GetConnectionString("messaging")!);
             var credentials = broker.UserInfo.Split(':', 2);
             rabbit.Host(broker.Host, (ushort)broker.Port, "/", host =>
             {

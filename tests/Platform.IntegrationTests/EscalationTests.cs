@@ -92,9 +92,9 @@ public sealed class When_a_report_becomes_a_case(PlatformFixture platform)
         await platform.Broker.PublishAsync(report);
         await platform.Broker.WaitFor<NotifyRecipients>(n => n.CaseId == report.CaseId && n.Kind == NotificationKind.CaseAssigned);
 
-        await platform.App.StopReplicaAsync("escalation");
+        await platform.App.StopResourceAsync("escalation");
         await Task.Delay(TimeSpan.FromSeconds(4));
-        await platform.App.StartReplicaAsync("escalation");
+        await platform.App.StartResourceAsync("escalation");
 
         var escalated = (await platform.Broker.WaitFor<CaseEscalated>(e => e.CaseId == report.CaseId, timeout: TimeSpan.FromSeconds(30)))[0];
         Assert.Equal(2, escalated.Level);

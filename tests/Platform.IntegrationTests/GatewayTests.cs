@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Haven.Platform.IntegrationTests;
 
@@ -9,18 +11,29 @@ public sealed class When_the_platform_runs(PlatformFixture platform)
     private sealed record ServiceInfo(string Service, string InstanceId, string Version);
 
     [Fact]
-    public void Every_resource_is_healthy()
+    public async Task Every_resource_and_replica_is_running_and_healthy()
     {
-        var snapshots = platform.App.ResourceNotifications.Snapshots;
+        var model = platform.App.Services.GetRequiredService<DistributedApplicationModel>();
+        var expected = model.Resources.Where(r => r is not ParameterResource && r.Name != "aspire-dashboard").ToList();
+        var seen = new Dictionary<string, ResourceEvent>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        Assert.All(snapshots, s => Assert.Equal(ResourceState.Healthy, s.State));
-        // Every resource the AppHost declares (passwords aside) runs: the servers, the databases, the five services and the gateway.
-        Assert.Equal(
-            platform.App.Resources.Where(r => r is not ParameterResource).Select(r => r.Name).Order(),
-            snapshots.Select(s => s.Resource).Distinct().Order());
-        Assert.Superset(new HashSet<string> { "postgres", "messaging", "gateway", "intake", "escalation", "notification", "audit", "peersupport" },
-            snapshots.Select(s => s.Resource).ToHashSet());
-        Assert.Equal(PlatformFixture.IntakeReplicas, platform.App.ResourceNotifications.Instances("intake").Count);
+        await foreach (var e in platform.App.ResourceNotifications.WatchAsync(timeout.Token))
+        {
+            seen[e.ResourceId] = e;
+            if (expected.All(r => seen.Values.Count(s => s.Resource == r && Healthy(s)) == r.GetReplicaCount()))
+            {
+                break;
+            }
+        }
+
+        Assert.All(expected, r => Assert.Equal(r.GetReplicaCount(), seen.Values.Count(s => s.Resource == r && Healthy(s))));
+        Assert.Superset(new HashSet<string> { "postgres", "intakedb", "messaging", "messaging-epmd", "smtp", "identity", "gateway", "intake", "escalation",
+            "notification", "audit", "peersupport" }, expected.Select(r => r.Name).ToHashSet());
+        Assert.Equal(PlatformFixture.IntakeReplicas, (await platform.App.InstancesAsync("intake")).Count);
+
+        static bool Healthy(ResourceEvent e) =>
+            e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == HealthStatus.Healthy;
     }
 
     [Theory]
@@ -46,7 +59,8 @@ public sealed class When_the_platform_runs(PlatformFixture platform)
             instances.Add(info!.InstanceId);
         }
 
-        Assert.Equal(["intake-0", "intake-1"], instances.Order());
+        // A replica's instance id (OpenTelemetry's service.instance.id) is the suffix of its resource name, intake-{suffix}.
+        Assert.Equal((await platform.App.InstancesAsync("intake")).Select(name => name["intake-".Length..]), instances.Order());
     }
 
     [Fact]
@@ -78,7 +92,7 @@ public sealed class When_the_platform_runs(PlatformFixture platform)
     [Fact]
     public async Task A_stopped_service_gets_a_503_problem_and_is_reached_again_after_restart()
     {
-        await platform.App.StopReplicaAsync("peersupport");
+        await platform.App.StopResourceAsync("peersupport");
         try
         {
             using var down = await platform.Gateway.GetAsync("/api/peer-support/info");
@@ -91,7 +105,7 @@ public sealed class When_the_platform_runs(PlatformFixture platform)
         }
         finally
         {
-            await platform.App.StartReplicaAsync("peersupport");
+            await platform.App.StartResourceAsync("peersupport");
         }
 
         // The gateway's health probes put the replica back in rotation.

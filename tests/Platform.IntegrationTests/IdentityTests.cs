@@ -134,7 +134,7 @@ public sealed class When_a_caller_reaches_the_gateway(PlatformFixture platform)
 
     private string Token(SecurityKey? signingKey = null, DateTime? expires = null, string institution = "mercy", string[]? roles = null)
     {
-        var identity = platform.App.Resources.OfType<DevelopmentIdentityResource>().Single();
+        var identity = platform.App.Resource<DevelopmentIdentityResource>();
         var expiry = expires ?? DateTime.UtcNow.AddMinutes(10);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -43,7 +43,7 @@ internal static class NotificationHelpers
     /// </summary>
     public static List<string> Mail(PlatformFixture platform)
     {
-        var folder = Path.Combine(platform.App.Resources.OfType<SmtpServerResource>().Single().MailDirectory!, "new");
+        var folder = Path.Combine(platform.App.Resource<SmtpServerResource>().MailDirectory, "new");
         return Directory.Exists(folder) ? [.. Directory.GetFiles(folder).Select(File.ReadAllText).Select(Decode)] : [];
     }
 

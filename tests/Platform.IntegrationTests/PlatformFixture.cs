@@ -1,16 +1,24 @@
+using System.Security.Cryptography;
+
 namespace Haven.Platform.IntegrationTests;
 
 /// <summary>
-/// The AppHost's own graph, started once for the whole-stack tests, with two replicas of intake
-/// so that load balancing through the gateway can be observed.
+/// The AppHost's own graph, started once for the whole-stack tests through Aspire's testing builder: random ports, a
+/// temporary data folder, the dashboard switched on for the browser tests, and two replicas of intake so that load
+/// balancing can be observed.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
     public const int IntakeReplicas = 2;
 
+    public const string AllowedOrigin = "https://app.mercy.test";
+
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("haven-tests-");
+
     public DistributedApplication App { get; private set; } = null!;
 
-    public const string AllowedOrigin = "https://app.mercy.test";
+    /// <summary>The dashboard's login token, chosen here so that the browser tests can sign in.</summary>
+    public string DashboardToken { get; } = RandomNumberGenerator.GetHexString(32, lowercase: true);
 
     /// <summary>The gateway, as an operator of the mercy institution.</summary>
     public HttpClient Gateway { get; private set; } = null!;
@@ -20,28 +28,20 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
-        builder.Project("intake").WithReplicas(IntakeReplicas);
-        builder.Project("gateway").WithEnvironment("Gateway__AllowedOrigins__0", AllowedOrigin);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var builder = await TestAppHost.CreateBuilderAsync(_data, [$"--ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={DashboardToken}"],
+            options => options.DisableDashboard = false, timeout.Token);
+        builder.CreateResourceBuilder<ProjectResource>("intake").WithReplicas(IntakeReplicas);
+        builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("Gateway__AllowedOrigins__0", AllowedOrigin);
         // Checkpoints every few seconds rather than every quarter of an hour, so a receipt is ready within a test.
-        builder.Project("audit").WithEnvironment("Audit__CheckpointInterval", "00:00:02");
+        builder.CreateResourceBuilder<ProjectResource>("audit").WithEnvironment("Audit__CheckpointInterval", "00:00:02");
         // Webhook retries in fractions of a second rather than minutes, so a failing receiver is disabled within a test.
-        builder.Project("notification")
+        builder.CreateResourceBuilder<ProjectResource>("notification")
             .WithEnvironment("Notification__Webhooks__BaseDelay", "00:00:00.300")
             .WithEnvironment("Notification__Webhooks__MaxDelay", "00:00:01")
             .WithEnvironment("Notification__Webhooks__DisableAfterConsecutiveFailures", "3");
-        App = await builder.BuildAsync();
-        try
-        {
-            await App.StartAsync();
-        }
-        catch (DistributedApplicationException e)
-        {
-            var logs = ConsoleLogs.Tail(App);
-            // xunit does not dispose a fixture whose start failed: stop what did start, or it outlives the run.
-            await App.DisposeAsync();
-            throw new InvalidOperationException($"{e.Message}\n{logs}", e);
-        }
+
+        App = await TestAppHost.StartAsync(builder, timeout.Token);
         Gateway = App.CreateHttpClient("gateway", "mercy", "ops-1", "operator");
         Broker = await BrokerProbe.StartAsync((await App.GetConnectionStringAsync("messaging"))!);
     }
@@ -51,6 +51,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         Gateway.Dispose();
         await Broker.DisposeAsync();
         await App.DisposeAsync();
+        _data.Delete(recursive: true);
     }
 }
 

@@ -1,12 +1,11 @@
 namespace Haven.Platform.IntegrationTests;
 
-/// <summary>This process's children and their descendants, read from /proc (pid and start time, so a reused pid is not mistaken for a survivor).</summary>
+/// <summary>Processes and their descendants, read from /proc (pid and start time, so a reused pid is not mistaken for a survivor).</summary>
 internal static class ProcessTree
 {
     public readonly record struct ProcessId(int Pid, long StartTime, string Command);
 
-    /// <summary>The processes this process started itself.</summary>
-    public static HashSet<ProcessId> Children() => ReadAll().Where(p => p.ParentPid == Environment.ProcessId).Select(p => p.Id).ToHashSet();
+    public static ProcessId? Read(int pid) => ReadWithParent(pid)?.Id;
 
     /// <summary><paramref name="roots"/> and everything they started, and so on down.</summary>
     public static HashSet<ProcessId> Trees(IEnumerable<ProcessId> roots)
@@ -28,13 +27,13 @@ internal static class ProcessTree
     }
 
     private static List<(ProcessId Id, int ParentPid)> ReadAll() => Directory.GetDirectories("/proc")
-        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? Read(pid) : null)
+        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? ReadWithParent(pid) : null)
         .OfType<(ProcessId Id, int ParentPid)>()
         .ToList();
 
     /// <summary>A zombie (ended, not yet reaped by its parent) is not alive.</summary>
     public static bool IsAlive(ProcessId process) =>
-        Read(process.Pid) is { } current && current.Id.StartTime == process.StartTime && State(process.Pid) != 'Z';
+        ReadWithParent(process.Pid) is { } current && current.Id.StartTime == process.StartTime && State(process.Pid) != 'Z';
 
     private static char? State(int pid)
     {
@@ -50,7 +49,7 @@ internal static class ProcessTree
     }
 
     // /proc/PID/stat: "pid (comm) state ppid ... starttime(22nd field)"; comm may contain spaces, so split after ')'.
-    private static (ProcessId Id, int ParentPid)? Read(int pid)
+    private static (ProcessId Id, int ParentPid)? ReadWithParent(int pid)
     {
         try
         {

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Haven.Platform.IntegrationTests;
+
+/// <summary>Starts the AppHost's graph for a test, isolated from any local run and from other tests.</summary>
+internal static class TestAppHost
+{
+    public static async Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(DirectoryInfo data, string[] args,
+        Action<DistributedApplicationOptions> configure, CancellationToken cancellationToken)
+    {
+        // PostgreSQL runs as its own user and must be able to reach its folder inside this one (temporary folders are 0700).
+        File.SetUnixFileMode(data.FullName, (UnixFileMode)0b111_101_101);
+        // Passwords of the test's own, so that nothing is read from or written to the developer's secrets.
+        string[] parameters = ["postgres-password", "messaging-username", "messaging-password"];
+        return await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [$"--data-dir={data.FullName}", .. parameters.Select(p => $"--Parameters:{p}={RandomNumberGenerator.GetHexString(24, lowercase: true)}"), .. args],
+            (options, _) =>
+            {
+                options.AllowUnsecuredTransport = true;
+                configure(options);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Builds and starts the graph and waits until the gateway (which waits for everything else) is healthy.</summary>
+    public static async Task<DistributedApplication> StartAsync(IDistributedApplicationTestingBuilder builder, CancellationToken cancellationToken)
+    {
+        var app = await builder.BuildAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellationToken);
+            return app;
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: stop what did start, or it outlives the run.
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static T Resource<T>(this DistributedApplication app, string? name = null) where T : IResource =>
+        app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<T>().Single(r => name is null || r.Name == name);
+
+    public static string CreateToken(this DistributedApplication app, string institution, string user, params string[] roles) =>
+        app.Resource<DevelopmentIdentityResource>().CreateToken(institution, user, roles);
+
+    /// <summary>A client of the resource's http endpoint that carries a development token for the user.</summary>
+    public static HttpClient CreateHttpClient(this DistributedApplication app, string resource, string institution, string user,
+        params string[] roles)
+    {
+        var client = app.CreateHttpClient(resource);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", app.CreateToken(institution, user, roles));
+        return client;
+    }
+
+    /// <summary>The names of the resource's running instances (a replica is <c>intake-abcd1234</c>).</summary>
+    public static async Task<IReadOnlyList<string>> InstancesAsync(this DistributedApplication app, string resource)
+    {
+        var replicas = app.Resource<IResource>(resource).GetReplicaCount();
+        var instances = new HashSet<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await foreach (var e in app.ResourceNotifications.WatchAsync(timeout.Token))
+        {
+            if (e.Resource.Name == resource && e.Snapshot.State?.Text == KnownResourceStates.Running && instances.Add(e.ResourceId)
+                && instances.Count == replicas)
+            {
+                break;
+            }
+        }
+        return [.. instances.Order()];
+    }
+
+    /// <summary>Stops every instance of a resource, as the dashboard's Stop command does.</summary>
+    public static async Task StopResourceAsync(this DistributedApplication app, string resource)
+    {
+        var result = await app.ResourceCommands.ExecuteCommandAsync(app.Resource<IResource>(resource), KnownResourceCommands.StopCommand);
+        Assert.True(result.Success, result.Message);
+    }
+
+    /// <summary>Starts a stopped resource again and waits until it is healthy.</summary>
+    public static async Task StartResourceAsync(this DistributedApplication app, string resource)
+    {
+        var result = await app.ResourceCommands.ExecuteCommandAsync(app.Resource<IResource>(resource), KnownResourceCommands.StartCommand);
+        Assert.True(result.Success, result.Message);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+}
