@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -34,12 +33,12 @@ public sealed class When_an_operator_opens_the_dashboard(PlatformFixture platfor
         // Rows of the resource grid are ARIA rows of grid cells (the header row has column headers instead).
         var rows = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Gridcell) });
         await Expect(rows).ToHaveCountAsync(expected.Count);
-        foreach (var name in expected)
-        {
-            // The state cell reads exactly "Running" only when the resource is also healthy ("Running (Unhealthy)" otherwise).
-            await Expect(rows.Filter(new() { Has = Cell(page, name) }).Filter(new() { Has = Cell(page, "Running") })).ToHaveCountAsync(1);
-        }
         await SaveScreenshotAsync(page, "resources.png");
+        // The state cell reads exactly "Running" only when the resource is also healthy ("Running (Unhealthy)" otherwise).
+        var running = rows.Filter(new() { Has = Cell(page, "Running") });
+        await Expect(running).ToHaveCountAsync(expected.Count);
+        var names = await Task.WhenAll((await running.AllAsync()).Select(row => row.GetByRole(AriaRole.Gridcell).First.InnerTextAsync()));
+        Assert.Equal(expected.Order(), names.Select(n => n.Trim()).Order());
     }
 
     [Fact]
@@ -72,18 +71,10 @@ public sealed class When_an_operator_opens_the_dashboard(PlatformFixture platfor
         return page;
     }
 
-    // What the grid lists: every instance of every resource but the parameters (a tab of their own) and the dashboard itself;
-    // replicas under their instance names (intake-abcd1234), a single instance under its resource's name.
-    private async Task<List<string>> ExpectedRowsAsync()
-    {
-        var rows = new List<string>();
-        foreach (var resource in platform.App.Services.GetRequiredService<DistributedApplicationModel>().Resources
-            .Where(r => r is not ParameterResource && r.Name != "aspire-dashboard"))
-        {
-            rows.AddRange(resource.GetReplicaCount() > 1 ? await platform.App.InstancesAsync(resource.Name) : [resource.Name]);
-        }
-        return rows;
-    }
+    // What the grid lists: every instance of every resource an operator sees, replicas under their instance names
+    // (intake-abcd1234), a single instance under its resource's name.
+    private async Task<List<string>> ExpectedRowsAsync() =>
+        [.. (await platform.App.WaitForEveryResourceHealthyAsync()).Select(i => i.Resource.GetReplicaCount() > 1 ? i.ResourceId : i.Resource.Name)];
 
     private async Task SaveScreenshotAsync(IPage page, string name)
     {

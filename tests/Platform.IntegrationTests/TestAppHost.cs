@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Haven.Platform.IntegrationTests;
 
@@ -54,6 +55,38 @@ internal static class TestAppHost
         var client = app.CreateHttpClient(resource);
         client.DefaultRequestHeaders.Authorization = new("Bearer", app.CreateToken(institution, user, roles));
         return client;
+    }
+
+    /// <summary>
+    /// Waits until every instance of every resource an operator sees (not the parameters, not Aspire's hidden helpers) is
+    /// running and healthy, and returns those instances.
+    /// </summary>
+    public static async Task<IReadOnlyList<ResourceEvent>> WaitForEveryResourceHealthyAsync(this DistributedApplication app)
+    {
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        var latest = new Dictionary<string, ResourceEvent>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await foreach (var e in app.ResourceNotifications.WatchAsync(timeout.Token))
+            {
+                latest[e.ResourceId] = e;
+                if (Shown().All(r => Healthy(r).Count() == r.GetReplicaCount()))
+                {
+                    return [.. Shown().SelectMany(Healthy)];
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        throw new TimeoutException("Not every resource became healthy: " + string.Join(", ",
+            latest.Values.Where(e => !e.Snapshot.IsHidden).Select(e => $"{e.ResourceId}={e.Snapshot.State?.Text}/{e.Snapshot.HealthStatus}")));
+
+        IEnumerable<IResource> Shown() => model.Resources.Where(r => r is not ParameterResource
+            && !latest.Values.Any(e => e.Resource == r && e.Snapshot.IsHidden));
+        IEnumerable<ResourceEvent> Healthy(IResource resource) => latest.Values.Where(e => e.Resource == resource
+            && e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == HealthStatus.Healthy);
     }
 
     /// <summary>The names of the resource's running instances (a replica is <c>intake-abcd1234</c>).</summary>

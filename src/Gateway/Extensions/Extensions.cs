@@ -26,6 +26,9 @@ public static class Extensions
         // lists (services__intake__http__0, __1, ...): under Aspire that is usually the one proxy address of
         // the service, where several replicas are run directly it is each of them. Its health address is
         // rebased the same way, so the clusters' active and passive health checks keep working per endpoint.
+        // The clusters' AvailableDestinationsPolicy is HealthyAndUnknown: a service the probes found down gets a 503 at
+        // once, even when its one proxy address is its only destination (YARP's default would keep forwarding to it,
+        // and Aspire's proxy holds such a connection open until the client gives up).
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
