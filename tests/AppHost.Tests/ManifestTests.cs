@@ -5,10 +5,9 @@ namespace Haven.AppHost.Tests;
 
 public sealed class The_aspire_manifest
 {
-    private static readonly string RepositoryRoot =
-        Path.GetFullPath(Path.Combine(DistributedApplicationTestingBuilder.CreateEmpty().Builder.AppHostDirectory, ".."));
+    private static readonly string RepositoryRoot = FindRepositoryRoot(AppContext.BaseDirectory);
     private static readonly string CommittedManifest = Path.Combine(RepositoryRoot, "aspire-manifest.json");
-    private static readonly string Schema = Path.Combine(RepositoryRoot, "..", "shared", "aspire", "aspire-8.0.json");
+    private static readonly string Schema = Path.Combine(AppContext.BaseDirectory, "Schema", "aspire-8.0.json");
 
     [Fact]
     public async Task Committed_file_is_what_the_AppHost_generates()
@@ -55,6 +54,18 @@ public sealed class The_aspire_manifest
         Assert.DoesNotContain("guest", manifest);
     }
 
+    [Fact]
+    public async Task Deploys_the_versions_of_PostgreSQL_and_RabbitMQ_that_local_runs_and_tests_use()
+    {
+        var resources = (await GenerateAsync())["resources"]!;
+
+        Assert.Equal($"docker.io/library/postgres:{LocalPostgresExtensions.MajorVersion}", resources["postgres"]!["image"]!.GetValue<string>());
+        Assert.Equal($"docker.io/library/rabbitmq:{LocalRabbitMQExtensions.Version}-management", resources["messaging"]!["image"]!.GetValue<string>());
+        // The mail relay is the deployment's own; the local mail catcher is not deployed.
+        Assert.Equal("parameter.v0", resources["smtp"]!["type"]!.GetValue<string>());
+        Assert.Null(resources["identity"]);
+    }
+
     // NJsonSchema reads neither draft-07's boolean schemas in "properties" (e.g. "build": false) nor "const"
     // (so every resource would match several "oneOf" branches). The same constraints in terms it reads:
     // false is {"not": {}}, true is {}, and {"const": x} is {"enum": [x]}.
@@ -99,9 +110,23 @@ public sealed class The_aspire_manifest
         }
     }
 
+    private static string FindRepositoryRoot(string folder) =>
+        File.Exists(Path.Combine(folder, "Platform.sln")) ? folder : FindRepositoryRoot(Path.GetDirectoryName(folder)!);
+
+    // Aspire's own publisher, writing beside the committed file so that project paths come out relative to the same folder.
     private static async Task<JsonNode> GenerateAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
-        return ManifestPublisher.Create(builder.Builder.Resources, RepositoryRoot);
+        var path = Path.Combine(RepositoryRoot, $".aspire-manifest.{Guid.NewGuid():N}.json");
+        try
+        {
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(["--publisher", "manifest", "--output-path", path]);
+            await using var app = await builder.BuildAsync();
+            await app.RunAsync();
+            return JsonNode.Parse(await File.ReadAllTextAsync(path))!;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -1,0 +1,90 @@
+namespace Haven.AppHost.Tests;
+
+public sealed class The_resource_graph : IDisposable
+{
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("haven-graph-");
+
+    [Fact]
+    public async Task Every_service_references_and_waits_for_its_database_and_the_broker()
+    {
+        var resources = await ResourcesAsync();
+        var services = resources.OfType<ProjectResource>().Where(p => p.Name != "gateway").ToList();
+
+        Assert.Equal(["audit", "escalation", "intake", "notification", "peersupport"], services.Select(s => s.Name).Order());
+        Assert.All(services, service =>
+        {
+            var database = Assert.Single(References(service).OfType<LocalPostgresDatabaseResource>());
+            Assert.Equal($"{service.Name}db", database.Name);
+            Assert.Contains(database, WaitsFor(service));
+            Assert.Contains(References(service), r => r is LocalRabbitMQResource);
+            Assert.Contains(WaitsFor(service), r => r is LocalRabbitMQResource);
+        });
+    }
+
+    [Fact]
+    public async Task Every_service_but_audit_waits_for_audit_which_records_what_they_say()
+    {
+        var services = (await ResourcesAsync()).OfType<ProjectResource>().Where(p => p.Name is not ("audit" or "gateway"));
+
+        Assert.All(services, service => Assert.Contains(WaitsFor(service), r => r.Name == "audit"));
+    }
+
+    [Fact]
+    public async Task The_gateway_references_and_waits_for_every_service_and_is_the_one_external_endpoint()
+    {
+        var resources = await ResourcesAsync();
+        var gateway = resources.OfType<ProjectResource>().Single(p => p.Name == "gateway");
+        var services = resources.OfType<ProjectResource>().Where(p => p != gateway).ToList();
+
+        Assert.All(services, s => Assert.Contains(s, References(gateway)));
+        Assert.All(services, s => Assert.Contains(s, WaitsFor(gateway)));
+        Assert.Equal(["gateway"], resources.Where(r => r.Annotations.OfType<EndpointAnnotation>().Any(e => e.IsExternal)).Select(r => r.Name));
+    }
+
+    [Theory]
+    [InlineData(new string[0], 8080)]
+    [InlineData(new[] { "--gateway-port", "9090" }, 9090)]
+    public async Task The_gateway_port_defaults_to_8080_and_can_be_changed(string[] args, int port)
+    {
+        var gateway = (await ResourcesAsync(args)).OfType<ProjectResource>().Single(p => p.Name == "gateway");
+
+        Assert.Equal(port, gateway.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").Port);
+    }
+
+    [Fact]
+    public async Task Services_trust_the_development_identity_provider_of_each_demo_institution()
+    {
+        var intake = (await ResourcesAsync()).OfType<ProjectResource>().Single(p => p.Name == "intake");
+
+        var environment = await EnvironmentOfAsync(intake);
+
+        Assert.Equal("haven", environment["Identity__Audience"]);
+        Assert.Equal("lakeshore-coalition", environment["Identity__Institutions__mercy__Network"]);
+        Assert.Equal(DevelopmentIdentityResource.IssuerFor("northfield"), environment["Identity__Institutions__northfield__Issuers__0__Issuer"]);
+        Assert.Contains("\"kty\":\"RSA\"", environment["Identity__Institutions__lakeside__Issuers__0__Jwks"]);
+    }
+
+    private async Task<IResourceCollection> ResourcesAsync(params string[] args)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"--data-dir={_data.FullName}", .. args]);
+        return builder.Resources;
+    }
+
+    // What the resource's environment callbacks set, as the orchestrator would gather it for a run (plain values only).
+    private static async Task<Dictionary<string, string>> EnvironmentOfAsync(IResource resource)
+    {
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run));
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+        return context.EnvironmentVariables.Where(e => e.Value is string).ToDictionary(e => e.Key, e => (string)e.Value);
+    }
+
+    private static IEnumerable<IResource> References(IResource resource) =>
+        resource.Annotations.OfType<ResourceRelationshipAnnotation>().Where(r => r.Type == "Reference").Select(r => r.Resource);
+
+    private static IEnumerable<IResource> WaitsFor(IResource resource) => resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource);
+
+    public void Dispose() => _data.Delete(recursive: true);
+}
