@@ -45,7 +45,10 @@ public sealed class LocalData
             }
         }
         // PostgreSQL runs as its own user and must be able to reach its folder inside this one.
-        File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
+        }
         data = new LocalData(directory, lockFile);
         builder.Services.AddSingleton(data);
         return true;

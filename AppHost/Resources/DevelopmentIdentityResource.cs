@@ -32,7 +32,10 @@ public sealed class DevelopmentIdentityResource(string name) : Resource(name)
         {
             rsa.KeySize = 2048;
             File.WriteAllText(path, rsa.ExportPkcs8PrivateKeyPem());
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
         }
         var key = new RsaSecurityKey(rsa);
         key.KeyId = Base64UrlEncoder.Encode(key.ComputeJwkThumbprint());

@@ -1,7 +1,8 @@
 using Haven.Audit.Benchmarks;
 using Haven.Audit.Data;
-using Haven.Hosting;
+using Haven.Testing;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 // Audit append throughput against a real PostgreSQL, started as the tests start it. Each append is what the consumer
 // does for one event: its own DbContext and transaction, holding the chain head's row lock until it commits.
@@ -10,11 +11,9 @@ var entries = args.Length > 0 ? int.Parse(args[0]) : 2000;
 var writers = args.Length > 1 ? int.Parse(args[1]) : 8;
 const int Warmup = 200;
 
-var infrastructure = DistributedApplicationTestingBuilder.CreateEmpty();
-infrastructure.Builder.AddPostgres("postgres").AddDatabase("auditdb");
-await using var app = await infrastructure.BuildAsync();
-await app.StartAsync();
-var options = new DbContextOptionsBuilder<AuditDbContext>().UseNpgsql(app.GetConnectionString("auditdb")).Options;
+await using var servers = await LocalServers.StartAsync();
+var auditDb = new NpgsqlConnectionStringBuilder(servers.Postgres) { Database = "auditdb" }.ConnectionString;
+var options = new DbContextOptionsBuilder<AuditDbContext>().UseNpgsql(auditDb).Options;
 await using (var db = new AuditDbContext(options))
 {
     await db.Database.MigrateAsync();

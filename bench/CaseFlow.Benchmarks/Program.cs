@@ -3,7 +3,8 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Haven.Contracts.Notifications;
-using Haven.Hosting;
+using Aspire.Hosting.Testing;
+using Haven.Testing;
 using MassTransit;
 
 // End-to-end latency of the case flow on the real stack: from the gateway's 202 for a report to the
@@ -15,16 +16,16 @@ var reports = args.Length > 0 ? int.Parse(args[0]) : 200;
 var concurrency = args.Length > 1 ? int.Parse(args[1]) : 4;
 var pause = TimeSpan.FromMilliseconds(args.Length > 2 ? int.Parse(args[2]) : 0);
 
-// Any type of the AppHost assembly names its entry point (this program has a Program of its own).
-var builder = await DistributedApplicationTestingBuilder.CreateAsync<DistributedApplication>();
-await using var app = await builder.BuildAsync();
+// The AppHost's own graph, started as the whole-stack tests start it.
+var data = Directory.CreateTempSubdirectory("haven-bench-");
 Console.WriteLine("Starting the platform...");
 var started = Stopwatch.StartNew();
-await app.StartAsync();
+await using var app = await TestAppHost.StartAsync(await TestAppHost.CreateBuilderAsync(data, [], _ => { }, CancellationToken.None),
+    CancellationToken.None);
 Console.WriteLine($"All healthy in {started.Elapsed.TotalSeconds:F1} s");
 
 var firstNotice = new ConcurrentDictionary<Guid, long>();
-var broker = new Uri(app.GetConnectionString("messaging")!);
+var broker = new Uri((await app.GetConnectionStringAsync("messaging"))!);
 var credentials = broker.UserInfo.Split(':', 2);
 var probe = Bus.Factory.CreateUsingRabbitMq(rabbit =>
 {

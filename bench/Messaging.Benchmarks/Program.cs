@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Haven.Hosting;
 using Haven.Messaging.Benchmarks;
+using Haven.Testing;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
@@ -9,13 +9,9 @@ const int Messages = 2000;
 const int Warmup = 200;
 const int Publishers = 16;
 
-var infrastructure = DistributedApplicationTestingBuilder.CreateEmpty();
-infrastructure.Builder.AddPostgres("postgres");
-infrastructure.Builder.AddRabbitMQ("messaging");
-await using var app = await infrastructure.BuildAsync();
-await app.StartAsync();
-var server = app.GetConnectionString("postgres")!;
-var broker = app.GetConnectionString("messaging")!;
+await using var servers = await LocalServers.StartAsync();
+var server = servers.Postgres;
+var broker = servers.Broker;
 string Database(string name) => new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
 
 var plain = new Latencies();

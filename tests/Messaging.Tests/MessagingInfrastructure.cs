@@ -1,38 +1,24 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
+using Haven.Testing;
 using Npgsql;
 
 namespace Haven.Messaging.Tests;
 
 /// <summary>
-/// One PostgreSQL server and one RabbitMQ broker for the whole assembly (started once, through the AppHost's testing
-/// builder); each test gets its own database and, through its own service name, its own queues.
+/// One PostgreSQL server and one RabbitMQ broker for the whole assembly (started once, as the AppHost runs them); each test gets its own database and, through its own service name, its own queues.
 /// </summary>
 public sealed class MessagingInfrastructure : IAsyncLifetime
 {
-    private DistributedApplication? _app;
-    private HttpClient? _management;
+    private LocalServers? _servers;
 
-    public string ServerConnectionString { get; private set; } = "";
-    public string Broker { get; private set; } = "";
+    private LocalServers Servers => _servers ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
-    {
-        var builder = DistributedApplicationTestingBuilder.CreateEmpty();
-        builder.Builder.AddPostgres("postgres");
-        builder.Builder.AddRabbitMQ("messaging").WithManagementPlugin();
-        _app = await builder.BuildAsync();
-        await _app.StartAsync();
+    public string ServerConnectionString => Servers.Postgres;
 
-        ServerConnectionString = _app.GetConnectionString("postgres")!;
-        Broker = _app.GetConnectionString("messaging")!;
-        var rabbit = _app.Resources.OfType<RabbitMQServerResource>().Single();
-        _management = new HttpClient { BaseAddress = new Uri(rabbit.ManagementUrl!) };
-        _management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{rabbit.UserName.Value}:{rabbit.Password.Value}")));
-    }
+    public string Broker => Servers.Broker;
+
+    public async Task InitializeAsync() => _servers = await LocalServers.StartAsync();
 
     /// <summary>A connection string to a database of its own (created by the service's migrations on start).</summary>
     public string NewDatabase() =>
@@ -44,7 +30,7 @@ public sealed class MessagingInfrastructure : IAsyncLifetime
     /// </summary>
     public async Task<IReadOnlyList<JsonElement>> Peek(string queue, int count = 100)
     {
-        using var response = await _management!.PostAsJsonAsync($"api/queues/%2F/{Uri.EscapeDataString(queue)}/get",
+        using var response = await Servers.Management.PostAsJsonAsync($"api/queues/%2F/{Uri.EscapeDataString(queue)}/get",
             new { count, ackmode = "ack_requeue_true", encoding = "auto" });
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
@@ -57,10 +43,9 @@ public sealed class MessagingInfrastructure : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _management?.Dispose();
-        if (_app is not null)
+        if (_servers is not null)
         {
-            await _app.DisposeAsync();
+            await _servers.DisposeAsync();
         }
     }
 }

@@ -2,26 +2,35 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Haven.Platform.IntegrationTests;
+namespace Haven.Testing;
 
 /// <summary>Starts the AppHost's graph for a test, isolated from any local run and from other tests.</summary>
-internal static class TestAppHost
+public static class TestAppHost
 {
     public static async Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(DirectoryInfo data, string[] args,
         Action<DistributedApplicationOptions> configure, CancellationToken cancellationToken)
     {
-        // PostgreSQL runs as its own user and must be able to reach its folder inside this one (temporary folders are 0700).
-        File.SetUnixFileMode(data.FullName, (UnixFileMode)0b111_101_101);
-        // Passwords of the test's own, so that nothing is read from or written to the developer's secrets.
-        string[] parameters = ["postgres-password", "messaging-username", "messaging-password"];
-        return await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"--data-dir={data.FullName}", .. parameters.Select(p => $"--Parameters:{p}={RandomNumberGenerator.GetHexString(24, lowercase: true)}"), .. args],
+        return await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([.. Arguments(data), .. args],
             (options, _) =>
             {
                 options.AllowUnsecuredTransport = true;
                 configure(options);
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The data folder and passwords of the test's own, so that nothing is read from or written to a developer's run or
+    /// secrets. PostgreSQL runs as its own user and must be able to reach its folder (temporary folders are 0700).
+    /// </summary>
+    public static string[] Arguments(DirectoryInfo data)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(data.FullName, (UnixFileMode)0b111_101_101);
+        }
+        string[] parameters = ["postgres-password", "messaging-username", "messaging-password"];
+        return [$"--data-dir={data.FullName}", .. parameters.Select(p => $"--Parameters:{p}={RandomNumberGenerator.GetHexString(24, lowercase: true)}")];
     }
 
     /// <summary>Builds and starts the graph and waits until the gateway (which waits for everything else) is healthy.</summary>
@@ -110,14 +119,20 @@ internal static class TestAppHost
     public static async Task StopResourceAsync(this DistributedApplication app, string resource)
     {
         var result = await app.ResourceCommands.ExecuteCommandAsync(app.Resource<IResource>(resource), KnownResourceCommands.StopCommand);
-        Assert.True(result.Success, result.Message);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"Stopping {resource} failed: {result.Message}");
+        }
     }
 
     /// <summary>Starts a stopped resource again and waits until it is healthy.</summary>
     public static async Task StartResourceAsync(this DistributedApplication app, string resource)
     {
         var result = await app.ResourceCommands.ExecuteCommandAsync(app.Resource<IResource>(resource), KnownResourceCommands.StartCommand);
-        Assert.True(result.Success, result.Message);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"Starting {resource} failed: {result.Message}");
+        }
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
     }
