@@ -57,7 +57,7 @@ var peerSupport = builder.AddService<Projects.PeerSupport>("peersupport", identi
     .WithReference(messaging).WaitFor(messaging)
     .WaitFor(audit);
 
-builder.AddService<Projects.Gateway>("gateway", identity, port: builder.Configuration.GetValue("gateway-port", 8080))
+builder.AddService<Projects.Gateway>("gateway", identity, publicPort: builder.Configuration.GetValue("gateway-port", 8080))
     .WithExternalHttpEndpoints()
     .WithReference(intake).WaitFor(intake)
     .WithReference(escalation).WaitFor(escalation)

@@ -6,12 +6,16 @@ public static class ServiceExtensions
     /// One of Haven's services: an http endpoint (services have no launch profiles), healthy when its <c>/health</c> answers
     /// (its database and broker reachable), and trusting the development identity provider when there is one.
     /// </summary>
+    /// <param name="publicPort">
+    /// Clients reach the service directly on this port, not through the orchestrator's proxy: a TCP proxy would show every
+    /// client as itself, and the gateway's per-address rate limits need each client's own address.
+    /// </param>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name,
-        IResourceBuilder<DevelopmentIdentityResource>? identity, int? port = null)
+        IResourceBuilder<DevelopmentIdentityResource>? identity, int? publicPort = null)
         where TProject : IProjectMetadata, new()
     {
         var service = builder.AddProject<TProject>(name)
-            .WithHttpEndpoint(port: port)
+            .WithHttpEndpoint(port: publicPort, isProxied: publicPort is null)
             .WithHttpHealthCheck("/health");
         return identity is null ? service : service.WithReference(identity);
     }

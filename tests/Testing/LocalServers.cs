@@ -33,14 +33,22 @@ public sealed class LocalServers : IAsyncDisposable
     public static async Task<LocalServers> StartAsync(CancellationToken cancellationToken = default)
     {
         var data = Directory.CreateTempSubdirectory("haven-servers-");
-        var builder = DistributedApplicationTestingBuilder.Create(TestAppHost.Arguments(data));
+        // Aspire's own builder, told that the AppHost's assembly is the application: that assembly names the orchestrator (DCP)
+        // Aspire runs. (The testing builder looks for it on the call stack, where this library is not it.)
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        {
+            Args = [.. TestAppHost.Arguments(data), "--DcpPublisher:WaitForResourceCleanup=true"],
+            AssemblyName = typeof(LocalData).Assembly.GetName().Name,
+            DisableDashboard = true,
+            AllowUnsecuredTransport = true,
+        });
         if (!LocalData.TryOpen(builder, out var local))
         {
             throw new InvalidOperationException($"{data.FullName} is in use.");
         }
         var postgres = builder.AddPostgresServer("postgres", local);
         var messaging = builder.AddMessageBroker("messaging", local);
-        var app = await builder.BuildAsync(cancellationToken);
+        var app = builder.Build();
         await app.StartAsync(cancellationToken);
         await app.ResourceNotifications.WaitForResourceHealthyAsync(postgres.Resource.Name, cancellationToken);
         await app.ResourceNotifications.WaitForResourceHealthyAsync(messaging.Resource.Name, cancellationToken);

@@ -10,7 +10,8 @@ public static class TestAppHost
     public static async Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(DirectoryInfo data, string[] args,
         Action<DistributedApplicationOptions> configure, CancellationToken cancellationToken)
     {
-        return await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([.. Arguments(data), .. args],
+        // The gateway listens on its port itself (no proxy to randomise it): a free one, not the 8080 of a local run.
+        return await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([.. Arguments(data), $"--gateway-port={FreePort()}", .. args],
             (options, _) =>
             {
                 options.AllowUnsecuredTransport = true;
@@ -31,6 +32,13 @@ public static class TestAppHost
         }
         string[] parameters = ["postgres-password", "messaging-username", "messaging-password"];
         return [$"--data-dir={data.FullName}", .. parameters.Select(p => $"--Parameters:{p}={RandomNumberGenerator.GetHexString(24, lowercase: true)}")];
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Builds and starts the graph and waits until the gateway (which waits for everything else) is healthy.</summary>
