@@ -12,7 +12,8 @@ public static class SmtpServerExtensions
             throw new DistributedApplicationException("aiosmtpd is not installed: apt-get install -y python3-aiosmtpd (./haven does this for you).");
         }
         var smtp = new SmtpServerResource(name, data.PathFor("smtp"));
-        Directory.CreateDirectory(smtp.MailDirectory);
+        // Its home only: aiosmtpd makes the Maildir with its cur, new and tmp folders, but only when the Maildir is not there yet.
+        Directory.CreateDirectory(smtp.WorkingDirectory);
 
         var healthCheck = $"{name}-greets";
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, ct => GreetsAsync(smtp.Endpoint.Port, ct));

@@ -8,7 +8,12 @@ public sealed class When_services_start(PlatformFixture platform)
     [Fact]
     public async Task Audit_consumes_the_announcement_each_other_service_published_over_the_broker()
     {
-        var expected = new[] { "escalation-0", "intake-0", "intake-1", "notification-0", "peersupport-0" };
+        // Each instance announces its OpenTelemetry service.instance.id: the suffix of its resource name (intake-abcd1234).
+        var expected = new List<string>();
+        foreach (var service in new[] { "escalation", "intake", "notification", "peersupport" })
+        {
+            expected.AddRange((await platform.App.InstancesAsync(service)).Select(name => name[(service.Length + 1)..]));
+        }
 
         var recorded = await Eventually.Returns(RecordedInstancesAsync,
             instances => expected.All(instances.Contains), "every service instance's start in the audit database");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Haven.Platform.IntegrationTests;
 
 // In the platform collection so that it runs alone: the machine's processes don't change meanwhile for other reasons.
@@ -29,21 +31,33 @@ public sealed class When_the_application_is_disposed
         data.Delete(recursive: true);
     }
 
+    // The process of every instance of every executable and project of the graph, once each has one (not Aspire's project
+    // rebuilders, which are executables that run only on demand).
     private static async Task<List<ProcessTree.ProcessId>> ResourceProcessesAsync(DistributedApplication app, CancellationToken cancellationToken)
     {
-        var pids = new Dictionary<string, int>();
-        await foreach (var e in app.ResourceNotifications.WatchAsync(cancellationToken))
+        var expected = app.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Where(r => r is ProjectResource || r is ExecutableResource and not IResourceWithParent).ToList();
+        var pids = new Dictionary<string, (IResource Resource, int Pid)>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        try
         {
-            // The property Aspire's dashboard shows as the process id (KnownProperties.Executable.Pid, internal to Aspire).
-            if (e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is int pid)
+            await foreach (var e in app.ResourceNotifications.WatchAsync(timeout.Token))
             {
-                pids[e.ResourceId] = pid;
-            }
-            if (pids.Keys.Any(id => id.StartsWith("gateway")) && pids.Keys.Any(id => id.StartsWith("messaging-epmd")))
-            {
-                break;
+                // The property Aspire's dashboard shows as the process id (KnownProperties.Executable.Pid, internal to Aspire).
+                if (e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is int pid)
+                {
+                    pids[e.ResourceId] = (e.Resource, pid);
+                }
+                if (expected.All(r => pids.Values.Count(p => p.Resource == r) == r.GetReplicaCount()))
+                {
+                    return [.. pids.Values.Select(p => ProcessTree.Read(p.Pid)).OfType<ProcessTree.ProcessId>()];
+                }
             }
         }
-        return [.. pids.Values.Select(ProcessTree.Read).OfType<ProcessTree.ProcessId>()];
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+        throw new TimeoutException("No process id for " + string.Join(", ", expected.Where(r => pids.Values.All(p => p.Resource != r)).Select(r => r.Name)));
     }
 }
