@@ -57,13 +57,15 @@ var peerSupport = builder.AddService<Projects.PeerSupport>("peersupport", identi
     .WithReference(messaging).WaitFor(messaging)
     .WaitFor(audit);
 
+// The gateway starts beside the services rather than after them: it answers 503 for a service that is not up yet (its
+// health probes decide), so one slow service never holds the one entry closed.
 builder.AddService<Projects.Gateway>("gateway", identity, publicPort: builder.Configuration.GetValue("gateway-port", 8080))
     .WithExternalHttpEndpoints()
-    .WithReference(intake).WaitFor(intake)
-    .WithReference(escalation).WaitFor(escalation)
-    .WithReference(notification).WaitFor(notification)
-    .WithReference(audit).WaitFor(audit)
-    .WithReference(peerSupport).WaitFor(peerSupport);
+    .WithReference(intake)
+    .WithReference(escalation)
+    .WithReference(notification)
+    .WithReference(audit)
+    .WithReference(peerSupport);
 
 if (data is not null)
 {

@@ -28,8 +28,9 @@ public static class ReadyBanner
         var model = services.GetRequiredService<DistributedApplicationModel>();
         try
         {
-            // The gateway waits for every service, and each service for its database, the broker and the mail server.
-            await notifications.WaitForResourceHealthyAsync("gateway", cancellationToken);
+            // Each service waits for its database, the broker and the mail server before it starts.
+            await Task.WhenAll(model.Resources.OfType<ProjectResource>()
+                .Select(project => notifications.WaitForResourceHealthyAsync(project.Name, cancellationToken)));
         }
         catch (OperationCanceledException)
         {

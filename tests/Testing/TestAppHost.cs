@@ -41,14 +41,14 @@ public static class TestAppHost
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Builds and starts the graph and waits until the gateway (which waits for everything else) is healthy.</summary>
+    /// <summary>Builds and starts the graph and waits until every resource is healthy.</summary>
     public static async Task<DistributedApplication> StartAsync(IDistributedApplicationTestingBuilder builder, CancellationToken cancellationToken)
     {
         var app = await builder.BuildAsync(cancellationToken);
         try
         {
             await app.StartAsync(cancellationToken);
-            await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellationToken);
+            await app.WaitForEveryResourceHealthyAsync(cancellationToken);
             return app;
         }
         catch
@@ -78,11 +78,13 @@ public static class TestAppHost
     /// Waits until every instance of every resource an operator sees (not the parameters, not Aspire's hidden helpers) is
     /// running and healthy, and returns those instances.
     /// </summary>
-    public static async Task<IReadOnlyList<ResourceEvent>> WaitForEveryResourceHealthyAsync(this DistributedApplication app)
+    public static async Task<IReadOnlyList<ResourceEvent>> WaitForEveryResourceHealthyAsync(this DistributedApplication app,
+        CancellationToken cancellationToken = default)
     {
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
         var latest = new Dictionary<string, ResourceEvent>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3));
         try
         {
             await foreach (var e in app.ResourceNotifications.WatchAsync(timeout.Token))
