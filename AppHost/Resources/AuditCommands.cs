@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Haven.Identity;
 
 namespace Haven.AppHost.Resources;
@@ -43,9 +44,11 @@ public static class AuditCommands
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
                 identity.CreateToken(institution.Id, "dashboard-operator", [HavenRoles.Auditor], TimeSpan.FromMinutes(5)));
             using var response = await http.SendAsync(request, cancellationToken);
-            if (!response.IsSuccessStatusCode)
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            // A verification answers 200 either way; {"valid":false,…} names the first entry that does not hold.
+            if (!response.IsSuccessStatusCode || JsonNode.Parse(body)?["valid"]?.GetValue<bool>() == false)
             {
-                failures.Add($"{institution.Id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                failures.Add($"{institution.Id}: {(int)response.StatusCode} {body}");
             }
         }
         return failures.Count == 0

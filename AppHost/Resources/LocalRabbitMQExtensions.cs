@@ -37,6 +37,7 @@ public static class LocalRabbitMQExtensions
         return builder.AddResource(broker)
             .WithEndpoint(name: "amqp", scheme: "tcp", env: "RABBITMQ_NODE_PORT")
             .WithHttpEndpoint(name: "management")
+            .WithUrlForEndpoint("management", url => url.DisplayText = "RabbitMQ management")
             // 0 crashes the node and the default (AMQP port + 20000) can clash: a port of its own.
             .WithEndpoint(name: "dist", scheme: "tcp", env: "RABBITMQ_DIST_PORT", isProxied: false)
             .WithEnvironment(context =>

@@ -69,12 +69,17 @@ public sealed class When_events_are_audited(PlatformFixture platform)
             Assert.Equal(target.Sequence, broken.GetProperty("failedAtSequence").GetInt64());
             var range = await auditor.GetFromJsonAsync<JsonElement>($"/api/audit/verify?from={target.Sequence + 1}");
             Assert.True(range.GetProperty("valid").GetBoolean(), "entries after the altered one still link to each other");
+            // An operator's "Verify audit chains" in the dashboard tells too, naming the institution.
+            var command = await VerifyChainsFromTheDashboardAsync();
+            Assert.False(command.Success);
+            Assert.Contains($"lakeside: 200 {{\"institutionId\":\"lakeside\"", command.Message);
         }
         finally
         {
             await Tamper(db, target.Sequence, original);
         }
         Assert.True((await auditor.GetFromJsonAsync<JsonElement>("/api/audit/verify")).GetProperty("valid").GetBoolean());
+        Assert.True((await VerifyChainsFromTheDashboardAsync()).Success);
     }
 
     [Fact]
@@ -125,6 +130,9 @@ public sealed class When_events_are_audited(PlatformFixture platform)
     }
 
     private sealed record Entry(long Sequence, Guid EventId, string Type, string? Actor, string Payload);
+
+    private Task<ExecuteCommandResult> VerifyChainsFromTheDashboardAsync() =>
+        platform.App.ResourceCommands.ExecuteCommandAsync(platform.App.Resource<IResource>("audit"), "verify-chains");
 
     private static async Task<List<Entry>> EntriesAsync(HttpClient auditor, Guid caseId) =>
         (await auditor.GetFromJsonAsync<List<Entry>>($"/api/audit/entries?caseId={caseId}"))!;
