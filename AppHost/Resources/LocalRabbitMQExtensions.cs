@@ -1,7 +1,5 @@
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Haven.AppHost.Resources;
 
@@ -26,12 +24,12 @@ public static class LocalRabbitMQExtensions
             .WithEndpoint(name: "tcp", scheme: "tcp", env: "ERL_EPMD_PORT", isProxied: false)
             .WithArgs("-address", "127.0.0.1")
             .WithParentRelationship(broker)
-            .WithHealthCheck(AddTcpHealthCheck(builder, $"{name}-epmd-listens", () => portMapper.Endpoint.Port));
+            .WithHealthCheck(TcpHealthChecks.Add(builder, $"{name}-epmd-listens", () => portMapper.Endpoint.Port, send: [], expect: []));
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(broker, (e, ct) => WriteConfigurationAsync(broker, ct));
 
-        var healthCheck = $"{name}-accepts-amqp";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, ct => AnswersAmqpAsync(broker.Amqp.Port, ct));
+        // The broker answers AMQP's protocol header with a Connection.Start frame (frame type 1) once it is ready.
+        var healthCheck = TcpHealthChecks.Add(builder, $"{name}-answers-amqp", () => broker.Amqp.Port, send: "AMQP\0\0\x09\x01"u8.ToArray(), expect: [1]);
 
         var node = $"haven-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(home)))[..8]}@localhost";
         return builder.AddResource(broker)
@@ -81,45 +79,5 @@ public static class LocalRabbitMQExtensions
             log.file = false
             """, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(broker.Home, "enabled_plugins"), "[rabbitmq_management].", cancellationToken);
-    }
-
-    private static string AddTcpHealthCheck(IDistributedApplicationBuilder builder, string name, Func<int> port)
-    {
-        builder.Services.AddHealthChecks().AddAsyncCheck(name, async ct =>
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port(), ct);
-                return HealthCheckResult.Healthy();
-            }
-            catch (SocketException e)
-            {
-                return HealthCheckResult.Unhealthy(e.Message);
-            }
-        });
-        return name;
-    }
-
-    // The orchestrator's proxy accepts a connection before the broker listens: only the broker's Connection.Start
-    // frame in answer to the protocol header proves it is up.
-    private static async Task<HealthCheckResult> AnswersAmqpAsync(int port, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(3));
-            using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", port, timeout.Token);
-            var stream = client.GetStream();
-            await stream.WriteAsync("AMQP\0\0\x09\x01"u8.ToArray(), timeout.Token);
-            var frame = new byte[1];
-            var read = await stream.ReadAsync(frame, timeout.Token);
-            return read == 1 && frame[0] == 1 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("no Connection.Start from the broker");
-        }
-        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return HealthCheckResult.Unhealthy(e.Message);
-        }
     }
 }

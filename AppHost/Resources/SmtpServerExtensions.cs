@@ -1,6 +1,3 @@
-using System.Net.Sockets;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace Haven.AppHost.Resources;
 
 public static class SmtpServerExtensions
@@ -15,8 +12,7 @@ public static class SmtpServerExtensions
         // Its home only: aiosmtpd makes the Maildir with its cur, new and tmp folders, but only when the Maildir is not there yet.
         Directory.CreateDirectory(smtp.WorkingDirectory);
 
-        var healthCheck = $"{name}-greets";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, ct => GreetsAsync(smtp.Endpoint.Port, ct));
+        var healthCheck = TcpHealthChecks.Add(builder, $"{name}-greets", () => smtp.Endpoint.Port, send: [], expect: "220"u8.ToArray());
 
         return builder.AddResource(smtp)
             .WithEndpoint(name: "smtp", scheme: "tcp")
@@ -34,24 +30,5 @@ public static class SmtpServerExtensions
             })
             .WithEnvironment("PYTHONUNBUFFERED", "1")
             .WithHealthCheck(healthCheck);
-    }
-
-    // The orchestrator's proxy accepts a connection before the server listens: only its 220 greeting proves it is up.
-    private static async Task<HealthCheckResult> GreetsAsync(int port, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(3));
-            using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", port, timeout.Token);
-            var greeting = new byte[3];
-            var read = await client.GetStream().ReadAtLeastAsync(greeting, 3, throwOnEndOfStream: false, timeout.Token);
-            return read == 3 && "220"u8.SequenceEqual(greeting) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("no SMTP greeting");
-        }
-        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return HealthCheckResult.Unhealthy(e.Message);
-        }
     }
 }
