@@ -57,15 +57,15 @@ var peerSupport = builder.AddService<Projects.PeerSupport>("peersupport", identi
     .WithReference(messaging).WaitFor(messaging)
     .WaitFor(audit);
 
-// The gateway starts beside the services rather than after them: it answers 503 for a service that is not up yet (its
-// health probes decide), so one slow service never holds the one entry closed.
+// The gateway starts once the services are healthy: its health probes then find them up from the first, where a gateway
+// started beside them would answer 503 until its next probe (up to 5 s after every resource reports healthy).
 builder.AddService<Projects.Gateway>("gateway", identity, publicPort: builder.Configuration.GetValue("gateway-port", 8080))
     .WithExternalHttpEndpoints()
-    .WithReference(intake)
-    .WithReference(escalation)
-    .WithReference(notification)
-    .WithReference(audit)
-    .WithReference(peerSupport);
+    .WithReference(intake).WaitFor(intake)
+    .WithReference(escalation).WaitFor(escalation)
+    .WithReference(notification).WaitFor(notification)
+    .WithReference(audit).WaitFor(audit)
+    .WithReference(peerSupport).WaitFor(peerSupport);
 
 if (data is not null)
 {

@@ -30,14 +30,14 @@ public sealed class The_resource_graph : IDisposable
     }
 
     [Fact]
-    public async Task The_gateway_references_every_service_without_waiting_for_them_and_is_the_one_external_endpoint()
+    public async Task The_gateway_references_and_waits_for_every_service_and_is_the_one_external_endpoint()
     {
         var resources = await ResourcesAsync();
         var gateway = resources.OfType<ProjectResource>().Single(p => p.Name == "gateway");
         var services = resources.OfType<ProjectResource>().Where(p => p != gateway).ToList();
 
         Assert.All(services, s => Assert.Contains(s, References(gateway)));
-        Assert.Empty(WaitsFor(gateway));
+        Assert.All(services, s => Assert.Contains(s, WaitsFor(gateway)));
         Assert.Equal(["gateway"], resources.Where(r => r.Annotations.OfType<EndpointAnnotation>().Any(e => e.IsExternal)).Select(r => r.Name));
     }
 
