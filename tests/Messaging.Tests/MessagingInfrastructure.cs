@@ -6,7 +6,8 @@ using Npgsql;
 namespace Haven.Messaging.Tests;
 
 /// <summary>
-/// One PostgreSQL server and one RabbitMQ broker for the whole assembly (started once, as the AppHost runs them); each test gets its own database and, through its own service name, its own queues.
+/// One PostgreSQL server and one RabbitMQ broker for the whole assembly (started once, as the AppHost runs them);
+/// each test gets its own database and, through its own service name, its own queues.
 /// </summary>
 public sealed class MessagingInfrastructure : IAsyncLifetime
 {
