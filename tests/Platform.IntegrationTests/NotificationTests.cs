@@ -93,7 +93,7 @@ public sealed class When_people_are_notified_of_a_case(PlatformFixture platform)
         Assert.Equal(escalated.CaseId, cloudEvent.GetProperty("data").GetProperty("caseId").GetGuid());
 
         var disabled = await Eventually.Returns(() => SubscriptionAsync(admin, bad), s => !s.GetProperty("enabled").GetBoolean(),
-            "the failing subscription disabled", TimeSpan.FromSeconds(20));
+            "the failing subscription disabled", TimeSpan.FromSeconds(60));
         Assert.Equal(3, broken.Received.Count);
         Assert.Equal(3, disabled.GetProperty("consecutiveFailures").GetInt32());
         var log = (await admin.GetFromJsonAsync<JsonElement>($"/api/notifications/webhooks/{bad}/deliveries"))[0];
