@@ -6,12 +6,12 @@ using Haven.Identity;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddHttpApiDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseHttpApiDefaults();
 
 app.MapDefaultEndpoints();
 app.MapServiceInfo("api/cases").RequireAuthorization(HavenPolicies.Operator);

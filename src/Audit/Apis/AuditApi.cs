@@ -16,17 +16,19 @@ public static class AuditApi
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/audit").RequireAuthorization(HavenPolicies.Auditor);
-        api.MapGet("/entries", GetEntries);
-        api.MapGet("/export", Export);
-        api.MapGet("/verify", Verify);
-        api.MapGet("/checkpoints", GetCheckpoints);
-        api.MapPost("/checkpoints", CreateCheckpoint);
-        api.MapGet("/key", GetKey);
+        var api = app.MapGroup("api/audit").RequireAuthorization(HavenPolicies.Auditor).WithTags("Audit log");
+        api.MapGet("/entries", GetEntries).WithName("ListAuditEntries").WithSummary("The institution's audit entries, in sequence order");
+        api.MapGet("/export", Export).WithName("ExportAuditEntries").WithSummary("The same entries as JSON lines, streamed")
+            .Produces<AuditEntryView>(StatusCodes.Status200OK, "application/x-ndjson");
+        api.MapGet("/verify", Verify).WithName("VerifyAuditChain").WithSummary("Recompute the institution's hash chain and locate a tampered row");
+        api.MapGet("/checkpoints", GetCheckpoints).WithName("ListCheckpoints").WithSummary("The signed checkpoints of the chain");
+        api.MapPost("/checkpoints", CreateCheckpoint).WithName("SignCheckpoint").WithSummary("Verify the chain and sign its head");
+        api.MapGet("/key", GetKey).WithName("GetSigningKey").WithSummary("The public key checkpoints are signed with");
         // Case staff may hand a receipt to the case's reporter; the case-key route is the intake service's to add.
         app.MapGet("api/audit/receipts/{caseId:guid}", GetReceipt).RequireAuthorization(policy => policy
             .RequireAuthenticatedUser().RequireClaim(HavenClaims.Institution)
-            .RequireClaim(HavenClaims.Roles, HavenRoles.Auditor, HavenRoles.CaseManager, HavenRoles.InstitutionAdmin));
+            .RequireClaim(HavenClaims.Roles, HavenRoles.Auditor, HavenRoles.CaseManager, HavenRoles.InstitutionAdmin))
+            .WithTags("Audit log").WithName("GetCaseReceipt").WithSummary("A receipt proving a case's entries are in the signed chain");
         return app;
     }
 

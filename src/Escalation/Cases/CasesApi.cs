@@ -25,21 +25,30 @@ public static class CasesApi
 
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder endpoints)
     {
-        var cases = endpoints.MapGroup("api/cases").RequireAuthorization(HavenPolicies.CaseStaff);
-        cases.MapGet("", ListCasesAsync);
-        cases.MapGet("{id:guid}", GetCaseAsync);
-        cases.MapGet("{id:guid}/referrals/{pathway}", GetReferralPacketAsync);
+        var cases = endpoints.MapGroup("api/cases").RequireAuthorization(HavenPolicies.CaseStaff).WithTags("Cases");
+        cases.MapGet("", ListCasesAsync).WithName("ListCases").WithSummary("The institution's cases, most severe and newest first");
+        cases.MapGet("{id:guid}", GetCaseAsync).WithName("GetCase").WithSummary("A case with its steps and timeline");
+        cases.MapGet("{id:guid}/referrals/{pathway}", GetReferralPacketAsync)
+            .WithName("GetReferralPacket").WithSummary("A referral packet for one of the case's pathways");
         cases.MapPost("{id:guid}/acknowledge", (Guid id, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
-            ActAsync(id, services, [CaseStatus.AwaitingAcknowledgement], new AcknowledgeCase(id, user.GetUserId())));
+                ActAsync(id, services, [CaseStatus.AwaitingAcknowledgement], new AcknowledgeCase(id, user.GetUserId())))
+            .WithName("AcknowledgeCase").WithSummary("Acknowledge a case: the escalation climb stops").ProducesProblem(StatusCodes.Status409Conflict);
         cases.MapPost("{id:guid}/review", (Guid id, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
-            ActAsync(id, services, [CaseStatus.Acknowledged], new StartCaseReview(id, user.GetUserId())));
-        cases.MapPost("{id:guid}/notes", AddNoteAsync);
-        cases.MapPost("{id:guid}/content-audit", RecordContentAuditAsync);
+                ActAsync(id, services, [CaseStatus.Acknowledged], new StartCaseReview(id, user.GetUserId())))
+            .WithName("StartCaseReview").WithSummary("Start reviewing an acknowledged case").ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("{id:guid}/notes", AddNoteAsync)
+            .WithName("AddCaseNote").WithSummary("Add an internal note to an open case").ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("{id:guid}/content-audit", RecordContentAuditAsync)
+            .WithName("RecordContentAudit").WithSummary("Record the outcome of a track B case's content audit")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         cases.MapPost("{id:guid}/resolve", (Guid id, CloseRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
-            CloseAsync(id, body, user, services, CaseOutcome.Resolved));
+                CloseAsync(id, body, user, services, CaseOutcome.Resolved))
+            .WithName("ResolveCase").WithSummary("Close an open case as resolved").ProducesProblem(StatusCodes.Status409Conflict);
         cases.MapPost("{id:guid}/dismiss", (Guid id, CloseRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
-            CloseAsync(id, body, user, services, CaseOutcome.Dismissed));
-        cases.MapPost("{id:guid}/messages", PostReporterMessageAsync);
+                CloseAsync(id, body, user, services, CaseOutcome.Dismissed))
+            .WithName("DismissCase").WithSummary("Close an open case as dismissed").ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("{id:guid}/messages", PostReporterMessageAsync)
+            .WithName("PostReporterMessage").WithSummary("Send the case's reporters a message they read with their case key");
         return endpoints;
     }
 

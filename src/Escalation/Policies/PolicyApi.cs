@@ -10,9 +10,9 @@ public static class PolicyApi
 {
     public static IEndpointRouteBuilder MapPolicyApi(this IEndpointRouteBuilder endpoints)
     {
-        var policy = endpoints.MapGroup("api/cases/policy").RequireAuthorization(HavenPolicies.InstitutionAdmin);
-        policy.MapGet("", GetPolicyAsync);
-        policy.MapPut("", PutPolicyAsync);
+        var policy = endpoints.MapGroup("api/cases/policy").RequireAuthorization(HavenPolicies.InstitutionAdmin).WithTags("Escalation policy");
+        policy.MapGet("", GetPolicyAsync).WithName("GetEscalationPolicy").WithSummary("The institution's escalation ladder");
+        policy.MapPut("", PutPolicyAsync).WithName("PutEscalationPolicy").WithSummary("Replace the institution's escalation ladder for new cases");
         return endpoints;
     }
 

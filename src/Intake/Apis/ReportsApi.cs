@@ -5,7 +5,6 @@ using Haven.Intake.CaseKeys;
 using Haven.Intake.Reports;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Intake.Apis;
@@ -16,13 +15,21 @@ public static class ReportsApi
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/intake");
+        var api = app.MapGroup("api/intake").WithTags("Reports");
 
-        api.MapPost("/reports", SubmitReport).AllowAnonymous();
-        api.MapGet("/follow-up", GetFollowUp).RequireAuthorization(CaseKeyPolicy);
-        api.MapPost("/follow-up/withdraw", Withdraw).RequireAuthorization(CaseKeyPolicy);
-        api.MapGet("/follow-up/receipt", GetReceipt).RequireAuthorization(CaseKeyPolicy);
-        api.MapGet("/cases/{caseId:guid}/evidence", GetCaseEvidence).RequireAuthorization(HavenPolicies.CaseStaff);
+        api.MapPost("/reports", SubmitReport).AllowAnonymous()
+            .WithName("SubmitReport").WithSummary("Submit a report, anonymously or signed in")
+            .WithDescription("202: stored with its event. An anonymous reporter gets a case key and secret, shown once.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/follow-up", GetFollowUp).RequireAuthorization(CaseKeyPolicy)
+            .WithName("GetFollowUp").WithSummary("The reporter's view of their report, with the case key");
+        api.MapPost("/follow-up/withdraw", Withdraw).RequireAuthorization(CaseKeyPolicy)
+            .WithName("WithdrawReport").WithSummary("Withdraw the report, with the case key");
+        api.MapGet("/follow-up/receipt", GetReceipt).RequireAuthorization(CaseKeyPolicy)
+            .WithName("GetFollowUpReceipt").WithSummary("The audit log's receipt for the reporter's case, with the case key")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/cases/{caseId:guid}/evidence", GetCaseEvidence).RequireAuthorization(HavenPolicies.CaseStaff)
+            .WithName("GetCaseEvidence").WithSummary("Everything reported into a case, for its case staff");
 
         return app;
     }
@@ -104,7 +111,7 @@ public static class ReportsApi
     }
 
     /// <summary>The audit log's receipt for the reporter's case, which they can check without trusting Haven's word.</summary>
-    public static async Task<Results<Ok<CaseReceipt>, NotFound, Conflict<ProblemDetails>, ProblemHttpResult>> GetReceipt(ClaimsPrincipal user, IBus bus,
+    public static async Task<Results<Ok<CaseReceipt>, NotFound, ProblemHttpResult>> GetReceipt(ClaimsPrincipal user, IBus bus,
         [AsParameters] IntakeServices services, CancellationToken cancellationToken)
     {
         var report = await services.Db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ReportOf(user), cancellationToken);
@@ -135,12 +142,8 @@ public static class ReportsApi
             return TypedResults.Ok(receipt.Message);
         }
         return response.Is(out Response<CaseReceiptUnavailable>? unavailable) && unavailable.Message.InChain
-            ? TypedResults.Conflict(new ProblemDetails
-            {
-                Title = "No receipt yet.",
-                Detail = "The audit log has your report, but no signed checkpoint covers it yet; try again later.",
-                Status = StatusCodes.Status409Conflict,
-            })
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No receipt yet.",
+                detail: "The audit log has your report, but no signed checkpoint covers it yet; try again later.")
             : TypedResults.NotFound();
     }
 

@@ -13,7 +13,8 @@ public static class DeliveriesApi
 {
     public static IEndpointRouteBuilder MapDeliveriesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("api/notifications/deliveries", GetDeliveries).RequireAuthorization(HavenPolicies.CaseStaff);
+        app.MapGet("api/notifications/deliveries", GetDeliveries).RequireAuthorization(HavenPolicies.CaseStaff)
+            .WithTags("Deliveries").WithName("ListDeliveries").WithSummary("Where a case's notifications stand");
         return app;
     }
 

@@ -13,16 +13,16 @@ public static class DirectoryApi
 {
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
-        var directory = app.MapGroup("api/notifications/directory").RequireAuthorization(HavenPolicies.InstitutionAdmin);
-        directory.MapGet("/", GetPeople);
-        directory.MapGet("/{id:guid}", GetPerson);
-        directory.MapPost("/", CreatePerson);
-        directory.MapPut("/{id:guid}", UpdatePerson);
-        directory.MapDelete("/{id:guid}", DeletePerson);
+        var directory = app.MapGroup("api/notifications/directory").RequireAuthorization(HavenPolicies.InstitutionAdmin).WithTags("Directory");
+        directory.MapGet("/", GetPeople).WithName("ListPeople").WithSummary("The institution's people, optionally of one role");
+        directory.MapGet("/{id:guid}", GetPerson).WithName("GetPerson").WithSummary("One person of the directory");
+        directory.MapPost("/", CreatePerson).WithName("CreatePerson").WithSummary("Add a person to the directory");
+        directory.MapPut("/{id:guid}", UpdatePerson).WithName("UpdatePerson").WithSummary("Change a person's roles, channels or preferences");
+        directory.MapDelete("/{id:guid}", DeletePerson).WithName("DeletePerson").WithSummary("Remove a person from the directory");
 
-        var own = app.MapGroup("api/notifications/preferences").RequireAuthorization(HavenPolicies.AnyRole);
-        own.MapGet("/", GetOwnPreferences);
-        own.MapPut("/", UpdateOwnPreferences);
+        var own = app.MapGroup("api/notifications/preferences").RequireAuthorization(HavenPolicies.AnyRole).WithTags("Preferences");
+        own.MapGet("/", GetOwnPreferences).WithName("GetOwnPreferences").WithSummary("Your own notification preferences");
+        own.MapPut("/", UpdateOwnPreferences).WithName("UpdateOwnPreferences").WithSummary("Change your own notification preferences");
         return app;
     }
 

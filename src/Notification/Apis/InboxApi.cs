@@ -19,9 +19,9 @@ public static class InboxApi
 {
     public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
     {
-        var inbox = app.MapGroup("api/notifications/inbox").RequireAuthorization(HavenPolicies.AnyRole);
-        inbox.MapGet("/", GetInbox);
-        inbox.MapPost("/{id:guid}/read", MarkRead);
+        var inbox = app.MapGroup("api/notifications/inbox").RequireAuthorization(HavenPolicies.AnyRole).WithTags("Inbox");
+        inbox.MapGet("/", GetInbox).WithName("GetInbox").WithSummary("Your in-app notifications, newest first");
+        inbox.MapPost("/{id:guid}/read", MarkRead).WithName("MarkInboxItemRead").WithSummary("Mark one of your notifications read");
         return app;
     }
 

@@ -22,10 +22,10 @@ public static class TemplatesApi
 
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
-        var templates = app.MapGroup("api/notifications/templates").RequireAuthorization(HavenPolicies.InstitutionAdmin);
-        templates.MapGet("/", GetTemplates);
-        templates.MapPut("/{kind}", PutTemplate);
-        templates.MapDelete("/{kind}", DeleteTemplate);
+        var templates = app.MapGroup("api/notifications/templates").RequireAuthorization(HavenPolicies.InstitutionAdmin).WithTags("Templates");
+        templates.MapGet("/", GetTemplates).WithName("ListTemplates").WithSummary("The institution's wording of each notification kind");
+        templates.MapPut("/{kind}", PutTemplate).WithName("PutTemplate").WithSummary("Set the institution's wording of a notification kind");
+        templates.MapDelete("/{kind}", DeleteTemplate).WithName("DeleteTemplate").WithSummary("Go back to Haven's default wording of a kind");
         return app;
     }
 

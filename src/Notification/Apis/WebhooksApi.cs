@@ -14,15 +14,20 @@ public static class WebhooksApi
 {
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
-        var webhooks = app.MapGroup("api/notifications/webhooks").RequireAuthorization(HavenPolicies.InstitutionAdmin);
-        webhooks.MapGet("/event-types", () => TypedResults.Ok(WebhookEventTypes.All.Order().ToList()));
-        webhooks.MapGet("/", GetSubscriptions);
-        webhooks.MapGet("/{id:guid}", GetSubscription);
-        webhooks.MapPost("/", CreateSubscription);
-        webhooks.MapDelete("/{id:guid}", DeleteSubscription);
-        webhooks.MapPost("/{id:guid}/enable", EnableSubscription);
-        webhooks.MapGet("/{id:guid}/deliveries", GetDeliveries);
-        webhooks.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/replay", Replay);
+        var webhooks = app.MapGroup("api/notifications/webhooks").RequireAuthorization(HavenPolicies.InstitutionAdmin).WithTags("Webhooks");
+        webhooks.MapGet("/event-types", () => TypedResults.Ok(WebhookEventTypes.All.Order().ToList()))
+            .WithName("ListWebhookEventTypes").WithSummary("The event types a subscription can name");
+        webhooks.MapGet("/", GetSubscriptions).WithName("ListWebhookSubscriptions").WithSummary("The institution's webhook subscriptions");
+        webhooks.MapGet("/{id:guid}", GetSubscription).WithName("GetWebhookSubscription").WithSummary("One webhook subscription");
+        webhooks.MapPost("/", CreateSubscription).WithName("CreateWebhookSubscription")
+            .WithSummary("Subscribe an https endpoint to event types; the signing secret is shown once");
+        webhooks.MapDelete("/{id:guid}", DeleteSubscription).WithName("DeleteWebhookSubscription").WithSummary("Stop a subscription");
+        webhooks.MapPost("/{id:guid}/enable", EnableSubscription).WithName("EnableWebhookSubscription")
+            .WithSummary("Enable a subscription again after an automatic disable");
+        webhooks.MapGet("/{id:guid}/deliveries", GetDeliveries).WithName("ListWebhookDeliveries")
+            .WithSummary("A subscription's delivery log: state, attempts, status codes, timings");
+        webhooks.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/replay", Replay).WithName("ReplayWebhookDelivery")
+            .WithSummary("Send a delivery's event again, freshly signed");
         return app;
     }
 

@@ -15,10 +15,12 @@ public static class AmplificationApi
 {
     public static IEndpointRouteBuilder MapAmplificationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/peer-support/amplifications").RequireAuthorization();
+        var api = app.MapGroup("api/peer-support/amplifications").RequireAuthorization().WithTags("Amplification");
 
-        api.MapPost("/", Request);
-        api.MapGet("/", Open).RequireAuthorization(HavenPolicies.PeerSupport);
+        api.MapPost("/", Request).WithName("RequestAmplification")
+            .WithSummary("Ask the network's opted-in supporters to post supportive messages").ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/", Open).RequireAuthorization(HavenPolicies.PeerSupport)
+            .WithName("ListOpenAmplifications").WithSummary("The network's open amplification requests, for supporters who opted in");
         return app;
     }
 

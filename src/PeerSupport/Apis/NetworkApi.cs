@@ -12,11 +12,14 @@ public static class NetworkApi
 {
     public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/peer-support/network").RequireAuthorization(HavenPolicies.NetworkLead);
+        var api = app.MapGroup("api/peer-support/network").RequireAuthorization(HavenPolicies.NetworkLead).WithTags("Network");
 
-        api.MapGet("/requests", Requests);
-        api.MapGet("/settings", GetSettings);
-        api.MapPut("/settings", PutSettings);
+        api.MapGet("/requests", Requests).WithName("ListNetworkRequests").WithSummary("The network's support requests, for its lead")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/settings", GetSettings).WithName("GetNetworkSettings").WithSummary("The network's offer deadlines and check-ins")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPut("/settings", PutSettings).WithName("PutNetworkSettings").WithSummary("Tune the network's offer deadlines and check-ins")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 

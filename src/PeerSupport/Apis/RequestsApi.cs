@@ -17,20 +17,24 @@ public static class RequestsApi
 {
     public static IEndpointRouteBuilder MapRequestsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/peer-support").RequireAuthorization();
+        var api = app.MapGroup("api/peer-support").RequireAuthorization().WithTags("Support requests");
 
-        api.MapPost("/requests", RequestForSelf);
-        api.MapPost("/referrals", ReferColleague);
-        api.MapGet("/requests/mine", Mine);
-        api.MapGet("/requests/{id:guid}", Get);
-        api.MapPost("/requests/{id:guid}/close", Close);
+        api.MapPost("/requests", RequestForSelf).WithName("RequestSupport").WithSummary("Ask for peer support for yourself")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPost("/referrals", ReferColleague).WithName("ReferColleague").WithSummary("Refer a colleague for peer support")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/requests/mine", Mine).WithName("ListMyRequests").WithSummary("Your requests, and those you support or were offered");
+        api.MapGet("/requests/{id:guid}", Get).WithName("GetRequest").WithSummary("A request, as its requester, supporter or network lead sees it");
+        api.MapPost("/requests/{id:guid}/close", Close).WithName("CloseRequest").WithSummary("Close a support, with the requester's feedback");
 
         var supporter = api.MapGroup("/requests/{id:guid}").RequireAuthorization(HavenPolicies.PeerSupport);
-        supporter.MapPost("/accept", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, true, user, services));
-        supporter.MapPost("/decline", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, false, user, services));
-        supporter.MapPost("/touch-base", TouchBase);
-        supporter.MapPost("/notes", AddNote);
-        supporter.MapGet("/notes", GetNotes);
+        supporter.MapPost("/accept", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, true, user, services))
+            .WithName("AcceptOffer").WithSummary("Accept the offer to support a request");
+        supporter.MapPost("/decline", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, false, user, services))
+            .WithName("DeclineOffer").WithSummary("Decline the offer to support a request");
+        supporter.MapPost("/touch-base", TouchBase).WithName("TouchBase").WithSummary("Record the supporter's first contact");
+        supporter.MapPost("/notes", AddNote).WithName("AddSupportNote").WithSummary("Add a note or check-in record, the supporter's alone");
+        supporter.MapGet("/notes", GetNotes).WithName("ListSupportNotes").WithSummary("The supporter's notes on a request");
         return app;
     }
 

@@ -14,13 +14,14 @@ public static class SupportersApi
 
     public static IEndpointRouteBuilder MapSupportersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/peer-support/supporters/me").RequireAuthorization(HavenPolicies.PeerSupport);
+        var api = app.MapGroup("api/peer-support/supporters/me").RequireAuthorization(HavenPolicies.PeerSupport).WithTags("Supporters");
 
-        api.MapPut("/", Register);
-        api.MapGet("/", Get);
-        api.MapPost("/pause", Pause);
-        api.MapPost("/resume", Resume);
-        api.MapDelete("/", Leave);
+        api.MapPut("/", Register).WithName("RegisterSupporter").WithSummary("Opt in as a supporter, or update your profile")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/", Get).WithName("GetSupporter").WithSummary("Your supporter profile");
+        api.MapPost("/pause", Pause).WithName("PauseSupporter").WithSummary("Take no new requests for now");
+        api.MapPost("/resume", Resume).WithName("ResumeSupporter").WithSummary("Take new requests again");
+        api.MapDelete("/", Leave).WithName("LeaveSupporters").WithSummary("Leave the supporters");
         return app;
     }
 

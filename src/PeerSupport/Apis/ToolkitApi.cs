@@ -23,10 +23,11 @@ public static class ToolkitApi
 
     public static IEndpointRouteBuilder MapToolkitApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/peer-support/toolkit").RequireAuthorization();
+        var api = app.MapGroup("api/peer-support/toolkit").RequireAuthorization().WithTags("Toolkit");
 
-        api.MapGet("/", Get);
-        api.MapPost("/", Add).RequireAuthorization(HavenPolicies.NetworkLead);
+        api.MapGet("/", Get).WithName("GetToolkit").WithSummary("Resources for a target: Haven's, the network's and the institution's");
+        api.MapPost("/", Add).RequireAuthorization(HavenPolicies.NetworkLead)
+            .WithName("AddToolkitResource").WithSummary("Add a resource for the network or your institution").ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
