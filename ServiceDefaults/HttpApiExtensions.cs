@@ -31,10 +31,7 @@ public static class HttpApiExtensions
         // JsonSerializerDefaults.Web (camelCase, case-insensitive reads) is minimal APIs' default; enums by name on top.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
-        // Every problem, whoever writes it (a handler, the status code pages, the exception handler), names its trace: the
-        // id the dashboard's traces and structured logs are searched by.
-        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+        builder.AddProblemDetailsDefaults();
 
         // A body or parameter that cannot be read is thrown rather than answered with a bare 400, so that BadRequestHandler can
         // say where it is malformed.
@@ -71,6 +68,20 @@ public static class HttpApiExtensions
                     }
                 }
             });
+            // Every problem carries the trace id (AddProblemDetailsDefaults): the document says so.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type))
+                {
+                    schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                    schema.Properties["traceId"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Description = "The W3C trace id of the request: search the traces and logs for it.",
+                    };
+                }
+                return Task.CompletedTask;
+            });
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
@@ -94,6 +105,17 @@ public static class HttpApiExtensions
                 return Task.CompletedTask;
             });
         });
+        return builder;
+    }
+
+    /// <summary>
+    /// Every problem, whoever writes it (a handler, the status code pages, the exception handler, the gateway), names its
+    /// trace: the id the dashboard's traces and structured logs are searched by, the same from the gateway to the service.
+    /// </summary>
+    public static TBuilder AddProblemDetailsDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
         return builder;
     }
 

@@ -22,13 +22,15 @@ public static class AuditApi
             .Produces<AuditEntryView>(StatusCodes.Status200OK, "application/x-ndjson");
         api.MapGet("/verify", Verify).WithName("VerifyAuditChain").WithSummary("Recompute the institution's hash chain and locate a tampered row");
         api.MapGet("/checkpoints", GetCheckpoints).WithName("ListCheckpoints").WithSummary("The signed checkpoints of the chain");
-        api.MapPost("/checkpoints", CreateCheckpoint).WithName("SignCheckpoint").WithSummary("Verify the chain and sign its head");
+        api.MapPost("/checkpoints", CreateCheckpoint).WithName("SignCheckpoint").WithSummary("Verify the chain and sign its head")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/key", GetKey).WithName("GetSigningKey").WithSummary("The public key checkpoints are signed with");
         // Case staff may hand a receipt to the case's reporter; the case-key route is the intake service's to add.
         app.MapGet("api/audit/receipts/{caseId:guid}", GetReceipt).RequireAuthorization(policy => policy
             .RequireAuthenticatedUser().RequireClaim(HavenClaims.Institution)
             .RequireClaim(HavenClaims.Roles, HavenRoles.Auditor, HavenRoles.CaseManager, HavenRoles.InstitutionAdmin))
-            .WithTags("Audit log").WithName("GetCaseReceipt").WithSummary("A receipt proving a case's entries are in the signed chain");
+            .WithTags("Audit log").WithName("GetCaseReceipt").WithSummary("A receipt proving a case's entries are in the signed chain")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -73,18 +75,14 @@ public static class AuditApi
         return TypedResults.Ok(checkpoints.Select(View).ToList());
     }
 
-    public static async Task<Results<Created<CheckpointView>, Conflict<ProblemDetails>>> CreateCheckpoint(CheckpointIssuer issuer,
+    public static async Task<Results<Created<CheckpointView>, ProblemHttpResult>> CreateCheckpoint(CheckpointIssuer issuer,
         [AsParameters] AuditServices services, CancellationToken cancellationToken)
     {
         var (checkpoint, verification) = await issuer.SignHeadAsync(services.InstitutionId, sinceLastCheckpoint: false, cancellationToken);
         if (checkpoint is null)
         {
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Title = verification.Valid ? "The chain is empty." : "The chain does not verify.",
-                Detail = verification.Reason,
-                Status = StatusCodes.Status409Conflict,
-            });
+            return TypedResults.Problem(verification.Reason, statusCode: StatusCodes.Status409Conflict,
+                title: verification.Valid ? "The chain is empty." : "The chain does not verify.");
         }
         return TypedResults.Created($"/api/audit/checkpoints/{checkpoint.Sequence}", View(checkpoint));
     }
@@ -95,13 +93,13 @@ public static class AuditApi
         return TypedResults.Ok(new SigningKeyView(keyId, "ES256", pem));
     }
 
-    public static async Task<Results<Ok<CaseReceipt>, NotFound, Conflict<ProblemDetails>>> GetReceipt(Guid caseId, CaseReceipts receipts,
+    public static async Task<Results<Ok<CaseReceipt>, NotFound, ProblemHttpResult>> GetReceipt(Guid caseId, CaseReceipts receipts,
         CancellationToken cancellationToken)
     {
         var (receipt, unavailable) = await receipts.BuildAsync(caseId, cancellationToken);
         return receipt is not null ? TypedResults.Ok(receipt)
             : !unavailable!.InChain ? TypedResults.NotFound()
-            : TypedResults.Conflict(new ProblemDetails { Title = "No receipt yet.", Detail = unavailable.Reason, Status = StatusCodes.Status409Conflict });
+            : TypedResults.Problem(unavailable.Reason, statusCode: StatusCodes.Status409Conflict, title: "No receipt yet.");
     }
 
     private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, AuditQuery query)

@@ -1,3 +1,4 @@
+using MassTransit;
 using System.Security.Claims;
 using Haven.Contracts.Audit;
 using Haven.Contracts.Cases;
@@ -152,7 +153,7 @@ public static class CasesApi
         {
             return TypedResults.NotFound();
         }
-        await services.Publisher.Publish(new ReporterMessagePosted(Guid.NewGuid(), id, found.InstitutionId, body.Text!.Trim(),
+        await services.Publisher.Publish(new ReporterMessagePosted(NewId.NextGuid(), id, found.InstitutionId, body.Text!.Trim(),
             services.Clock.GetUtcNow()));
         await services.Db.SaveChangesAsync();
         return TypedResults.Accepted($"/api/cases/{id}");

@@ -1,5 +1,7 @@
+using MassTransit;
 using System.Security.Claims;
 using Haven.Contracts.PeerSupport;
+using Haven.Http;
 using Haven.Identity;
 using Haven.PeerSupport.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,7 +47,7 @@ public static class AmplificationApi
 
         var amplification = new Amplification
         {
-            Id = Guid.CreateVersion7(),
+            Id = NewId.NextGuid(),
             NetworkId = caller.NetworkId,
             InstitutionId = caller.InstitutionId,
             RequesterDigest = caller.Digest,

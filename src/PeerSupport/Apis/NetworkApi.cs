@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Haven.Http;
 using Haven.Identity;
 using Haven.PeerSupport.Model;
 using Microsoft.AspNetCore.Http.HttpResults;

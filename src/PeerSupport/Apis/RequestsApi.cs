@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
+using MassTransit;
 using System.Security.Claims;
+using Haven.Http;
 using Haven.Identity;
 using Haven.PeerSupport.Messages;
 using Haven.PeerSupport.Model;
@@ -25,15 +26,18 @@ public static class RequestsApi
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/requests/mine", Mine).WithName("ListMyRequests").WithSummary("Your requests, and those you support or were offered");
         api.MapGet("/requests/{id:guid}", Get).WithName("GetRequest").WithSummary("A request, as its requester, supporter or network lead sees it");
-        api.MapPost("/requests/{id:guid}/close", Close).WithName("CloseRequest").WithSummary("Close a support, with the requester's feedback");
+        api.MapPost("/requests/{id:guid}/close", Close).WithName("CloseRequest").WithSummary("Close a support, with the requester's feedback")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         var supporter = api.MapGroup("/requests/{id:guid}").RequireAuthorization(HavenPolicies.PeerSupport);
         supporter.MapPost("/accept", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, true, user, services))
-            .WithName("AcceptOffer").WithSummary("Accept the offer to support a request");
+            .WithName("AcceptOffer").WithSummary("Accept the offer to support a request").ProducesProblem(StatusCodes.Status409Conflict);
         supporter.MapPost("/decline", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, false, user, services))
-            .WithName("DeclineOffer").WithSummary("Decline the offer to support a request");
-        supporter.MapPost("/touch-base", TouchBase).WithName("TouchBase").WithSummary("Record the supporter's first contact");
-        supporter.MapPost("/notes", AddNote).WithName("AddSupportNote").WithSummary("Add a note or check-in record, the supporter's alone");
+            .WithName("DeclineOffer").WithSummary("Decline the offer to support a request").ProducesProblem(StatusCodes.Status409Conflict);
+        supporter.MapPost("/touch-base", TouchBase).WithName("TouchBase").WithSummary("Record the supporter's first contact")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        supporter.MapPost("/notes", AddNote).WithName("AddSupportNote").WithSummary("Add a note or check-in record, the supporter's alone")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         supporter.MapGet("/notes", GetNotes).WithName("ListSupportNotes").WithSummary("The supporter's notes on a request");
         return app;
     }
@@ -52,7 +56,7 @@ public static class RequestsApi
             return validation.Problem();
         }
         var conflicts = (body.Conflicts ?? []).Select(c => Digest.Of(c.InstitutionId, c.Email)).Distinct().ToList();
-        return await Submit(services, new SupportRequested(Guid.CreateVersion7(), SupportOrigin.SelfReferral, caller.InstitutionId,
+        return await Submit(services, new SupportRequested(NewId.NextGuid(), SupportOrigin.SelfReferral, caller.InstitutionId,
             caller.NetworkId, caller.Digest, null, body.FirstName.Trim(), body.PreferredContact.Trim(), body.Department?.Trim(),
             Validation.Tags(body.Languages), Validation.Tags(body.Experience), body.PreferAnotherInstitution, conflicts, body.Urgent,
             services.Clock.GetUtcNow()));
@@ -73,7 +77,7 @@ public static class RequestsApi
             return validation.Problem();
         }
         // The referrer is neither the supported person nor, ever, their supporter.
-        return await Submit(services, new SupportRequested(Guid.CreateVersion7(), SupportOrigin.ColleagueReferral, caller.InstitutionId,
+        return await Submit(services, new SupportRequested(NewId.NextGuid(), SupportOrigin.ColleagueReferral, caller.InstitutionId,
             caller.NetworkId, Digest.Of(caller.InstitutionId, body.ColleagueEmail), caller.Digest, body.FirstName.Trim(),
             body.PreferredContact.Trim(), body.Department?.Trim(), Validation.Tags(body.Languages), Validation.Tags(body.Experience),
             body.PreferAnotherInstitution, [caller.Digest], body.Urgent, services.Clock.GetUtcNow()));
@@ -108,7 +112,7 @@ public static class RequestsApi
         return TypedResults.Ok(Participation.View(support, part, part == Part.Requester ? await SupporterHandOff(services, support) : null));
     }
 
-    public static async Task<Results<Accepted, NotFound, Conflict<ProblemDetails>>> Answer(Guid id, bool accepted, ClaimsPrincipal user,
+    public static async Task<Results<Accepted, NotFound, ProblemHttpResult>> Answer(Guid id, bool accepted, ClaimsPrincipal user,
         PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -125,7 +129,7 @@ public static class RequestsApi
         return TypedResults.Accepted($"/api/peer-support/requests/{id}");
     }
 
-    public static async Task<Results<Accepted, NotFound, Conflict<ProblemDetails>>> TouchBase(Guid id, ClaimsPrincipal user,
+    public static async Task<Results<Accepted, NotFound, ProblemHttpResult>> TouchBase(Guid id, ClaimsPrincipal user,
         [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -142,7 +146,7 @@ public static class RequestsApi
         return TypedResults.Accepted($"/api/peer-support/requests/{id}");
     }
 
-    public static async Task<Results<Created<NoteView>, NotFound, Conflict<ProblemDetails>, ValidationProblem>> AddNote(Guid id, NoteBody body,
+    public static async Task<Results<Created<NoteView>, NotFound, ProblemHttpResult, ValidationProblem>> AddNote(Guid id, NoteBody body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -161,7 +165,7 @@ public static class RequestsApi
         }
         var note = new SupportNote
         {
-            Id = Guid.CreateVersion7(),
+            Id = NewId.NextGuid(),
             RequestId = id,
             SupporterId = support.SupporterId!.Value,
             IsCheckIn = body.CheckIn,
@@ -188,7 +192,7 @@ public static class RequestsApi
         return TypedResults.Ok(notes.Select(ToView).ToList());
     }
 
-    public static async Task<Results<Accepted, NotFound, Conflict<ProblemDetails>, ValidationProblem>> Close(Guid id, CloseBody? body,
+    public static async Task<Results<Accepted, NotFound, ProblemHttpResult, ValidationProblem>> Close(Guid id, CloseBody? body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -236,8 +240,7 @@ public static class RequestsApi
             .Select(s => new HandOff(s.FirstName, s.PreferredContact))
             .SingleOrDefaultAsync();
 
-    private static Conflict<ProblemDetails> Conflict(string detail) =>
-        TypedResults.Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = detail });
+    private static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict);
 
     private static NoteView ToView(SupportNote note) => new(note.Id, note.Text, note.IsCheckIn, note.WrittenAt);
 }

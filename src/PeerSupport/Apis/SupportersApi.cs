@@ -1,4 +1,6 @@
+using MassTransit;
 using System.Security.Claims;
+using Haven.Http;
 using Haven.Identity;
 using Haven.PeerSupport.Messages;
 using Haven.PeerSupport.Model;
@@ -51,7 +53,7 @@ public static class SupportersApi
         {
             supporter = new Supporter
             {
-                Id = Guid.CreateVersion7(),
+                Id = NewId.NextGuid(),
                 UserId = caller.UserId,
                 InstitutionId = caller.InstitutionId,
                 NetworkId = caller.NetworkId,

@@ -1,4 +1,6 @@
+using MassTransit;
 using System.Security.Claims;
+using Haven.Http;
 using Haven.Identity;
 using Haven.PeerSupport.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -71,7 +73,7 @@ public static class ToolkitApi
         }
         var resource = new ToolkitResource
         {
-            Id = Guid.CreateVersion7(),
+            Id = NewId.NextGuid(),
             NetworkId = caller.NetworkId,
             InstitutionId = body.ForMyInstitutionOnly ? caller.InstitutionId : null,
             Topic = body.Topic.Trim().ToLowerInvariant(),
