@@ -1,6 +1,5 @@
-using Haven.Escalation.Cases;
+using Haven.Escalation.Apis;
 using Haven.Escalation.Extensions;
-using Haven.Escalation.Policies;
 using Haven.Identity;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -19,5 +19,6 @@ app.MapInboxApi();
 app.MapTemplatesApi();
 app.MapWebhooksApi();
 app.MapDeliveriesApi();
+app.MapEventsApi();
 
 app.Run();

@@ -34,7 +34,7 @@ public static class ReportsApi
         return app;
     }
 
-    public static async Task<Results<Accepted<ReportAccepted>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult>> SubmitReport(
+    public static async Task<Results<Accepted<SubmitReportResponse>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult>> SubmitReport(
         SubmitReportRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] IntakeServices services,
         CancellationToken cancellationToken)
     {
@@ -63,10 +63,10 @@ public static class ReportsApi
 
         var submission = await services.Intake.SubmitAsync(draft!, signedIn ? user.GetUserId() : null, cancellationToken);
         return TypedResults.Accepted((string?)null,
-            new ReportAccepted(submission.ReportId, submission.CaseId, submission.Held, submission.CaseKey, submission.CaseSecret));
+            new SubmitReportResponse(submission.ReportId, submission.CaseId, submission.Held, submission.CaseKey, submission.CaseSecret));
     }
 
-    public static async Task<Results<Ok<FollowUp>, NotFound>> GetFollowUp(ClaimsPrincipal user, [AsParameters] IntakeServices services,
+    public static async Task<Results<Ok<FollowUpResponse>, NotFound>> GetFollowUp(ClaimsPrincipal user, [AsParameters] IntakeServices services,
         CancellationToken cancellationToken)
     {
         var reportId = ReportOf(user);
@@ -97,17 +97,17 @@ public static class ReportsApi
                 services.Time.GetUtcNow()), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
-        return TypedResults.Ok(new FollowUp(found.Report.Id, found.Case.Id, found.Case.Status, found.Report.PublishedAt is null,
+        return TypedResults.Ok(new FollowUpResponse(found.Report.Id, found.Case.Id, found.Case.Status, found.Report.PublishedAt is null,
             found.Report.SubmittedAt, found.Case.StatusChangedAt, found.Report.WithdrawnAt, messages, notices));
     }
 
-    public static async Task<Results<Ok<Withdrawal>, NotFound>> Withdraw(ClaimsPrincipal user, [AsParameters] IntakeServices services,
+    public static async Task<Results<Ok<WithdrawReportResponse>, NotFound>> Withdraw(ClaimsPrincipal user, [AsParameters] IntakeServices services,
         CancellationToken cancellationToken)
     {
         var report = await services.Withdrawal.WithdrawAsync(ReportOf(user), cancellationToken);
         return report is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(new Withdrawal(report.Id, report.CaseId, report.WithdrawnAt!.Value));
+            : TypedResults.Ok(new WithdrawReportResponse(report.Id, report.CaseId, report.WithdrawnAt!.Value));
     }
 
     /// <summary>The audit log's receipt for the reporter's case, which they can check without trusting Haven's word.</summary>
@@ -149,7 +149,7 @@ public static class ReportsApi
 
     private static Guid ReportOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(CaseKeyAuthenticationHandler.ReportClaim)!);
 
-    public static async Task<Results<Ok<CaseEvidence>, NotFound>> GetCaseEvidence(Guid caseId, ClaimsPrincipal user,
+    public static async Task<Results<Ok<CaseEvidenceResponse>, NotFound>> GetCaseEvidence(Guid caseId, ClaimsPrincipal user,
         [AsParameters] IntakeServices services, CancellationToken cancellationToken)
     {
         // The tenant filter makes another institution's case simply absent; held reports are not released yet.
@@ -172,7 +172,7 @@ public static class ReportsApi
         services.Logger.LogInformation("Evidence of case {CaseId} read by {UserId} of {InstitutionId}", caseId, user.GetUserId(),
             user.GetInstitutionId());
 
-        return TypedResults.Ok(new CaseEvidence(caseId, [.. reports.Select(r => new ReportEvidence(
+        return TypedResults.Ok(new CaseEvidenceResponse(caseId, [.. reports.Select(r => new ReportEvidence(
             r.Id, r.SubmittedAt, r.Track, r.Categories, r.Context, r.AdvocacyTopic, r.Platform, [.. r.Urls.Select(u => u.Url)],
             r.Description, r.SubjectName, r.SubjectDepartment, r.Disclosure, r.ReporterUserId, r.ReporterName, r.ReporterEmail,
             [.. r.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceSeen(e.Url, e.Handle, e.SeenAt, e.Text, e.TextSha256))]))]));

@@ -19,6 +19,8 @@ public static class WebhookEventTypes
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>([ReportSubmitted, ReportWithdrawn, CaseStatusChanged, CaseEscalated, CaseOverdue]);
 
-    public static string For<T>() =>
-        typeof(T).GetCustomAttribute<MessageUrnAttribute>()!.Urn.ToString().Replace("urn:message:", "").Replace(':', '.');
+    public static string For<T>() => For(typeof(T));
+
+    public static string For(Type contract) =>
+        contract.GetCustomAttribute<MessageUrnAttribute>()!.Urn.ToString().Replace("urn:message:", "").Replace(':', '.');
 }

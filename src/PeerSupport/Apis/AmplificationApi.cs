@@ -26,7 +26,7 @@ public static class AmplificationApi
         return app;
     }
 
-    public static async Task<Results<Accepted<RequestAccepted>, ValidationProblem, ProblemHttpResult>> Request(AmplificationBody body,
+    public static async Task<Results<Accepted<AcceptedResponse>, ValidationProblem, ProblemHttpResult>> Request(AmplificationRequest body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -63,11 +63,11 @@ public static class AmplificationApi
             .ToListAsync();
         await services.Publish.Publish(new AmplificationRequested(amplification.Id, caller.NetworkId, recipients, amplification.RequestedAt));
         await services.Db.SaveChangesAsync();
-        return TypedResults.Accepted($"/api/peer-support/amplifications", new RequestAccepted(amplification.Id));
+        return TypedResults.Accepted($"/api/peer-support/amplifications", new AcceptedResponse(amplification.Id));
     }
 
     /// <summary>Open requests of the caller's network, for supporters who opted in to amplification.</summary>
-    public static async Task<Results<Ok<List<AmplificationView>>, NotFound>> Open(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    public static async Task<Results<Ok<List<AmplificationResponse>>, NotFound>> Open(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
         var supporter = await SupportersApi.Find(services, caller);
@@ -79,7 +79,7 @@ public static class AmplificationApi
             .Where(a => a.NetworkId == supporter.NetworkId && a.ClosedAt == null)
             .OrderByDescending(a => a.RequestedAt)
             .Take(50)
-            .Select(a => new AmplificationView(a.Id, a.Platform, a.SupportUrl, a.Message, a.RequestedAt))
+            .Select(a => new AmplificationResponse(a.Id, a.Platform, a.SupportUrl, a.Message, a.RequestedAt))
             .ToListAsync();
         return TypedResults.Ok(open);
     }

@@ -24,7 +24,7 @@ public static class NetworkApi
         return app;
     }
 
-    public static async Task<Results<Ok<List<NetworkRequestView>>, ProblemHttpResult>> Requests(string? status, ClaimsPrincipal user,
+    public static async Task<Results<Ok<List<NetworkRequestResponse>>, ProblemHttpResult>> Requests(string? status, ClaimsPrincipal user,
         [AsParameters] PeerSupportServices services)
     {
         if (Caller.From(user).NetworkId is not { } network)
@@ -37,12 +37,12 @@ public static class NetworkApi
             query = query.Where(s => s.CurrentState.ToLower() == status.ToLower());
         }
         var supports = await query.OrderByDescending(s => s.RequestedAt).Take(200).ToListAsync();
-        return TypedResults.Ok(supports.Select(s => new NetworkRequestView(s.CorrelationId, s.CurrentState.ToLowerInvariant(),
+        return TypedResults.Ok(supports.Select(s => new NetworkRequestResponse(s.CorrelationId, s.CurrentState,
             s.Origin.ToString(), s.InstitutionId, s.Urgent, s.RequestedAt, s.Refusals, s.SupporterId is null ? [] : s.MatchReasons,
             s.AcceptedAt, s.ClosedAt, s.FeedbackRating)).ToList());
     }
 
-    public static async Task<Results<Ok<NetworkSettingsBody>, ProblemHttpResult>> GetSettings(ClaimsPrincipal user,
+    public static async Task<Results<Ok<NetworkSettingsResponse>, ProblemHttpResult>> GetSettings(ClaimsPrincipal user,
         IOptions<PeerSupportOptions> options, [AsParameters] PeerSupportServices services)
     {
         if (Caller.From(user).NetworkId is not { } network)
@@ -51,10 +51,10 @@ public static class NetworkApi
         }
         var settings = await services.Db.NetworkSettings.AsNoTracking().SingleOrDefaultAsync(s => s.NetworkId == network)
             ?? NetworkSettings.From(network, options.Value);
-        return TypedResults.Ok(ToBody(settings));
+        return TypedResults.Ok(ToResponse(settings));
     }
 
-    public static async Task<Results<Ok<NetworkSettingsBody>, ValidationProblem, ProblemHttpResult>> PutSettings(NetworkSettingsBody body,
+    public static async Task<Results<Ok<NetworkSettingsResponse>, ValidationProblem, ProblemHttpResult>> PutSettings(NetworkSettingsRequest body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         if (Caller.From(user).NetworkId is not { } network)
@@ -83,9 +83,9 @@ public static class NetworkApi
         settings.FirstCheckIn = body.FirstCheckIn;
         settings.SecondCheckIn = body.SecondCheckIn;
         await services.Db.SaveChangesAsync();
-        return TypedResults.Ok(ToBody(settings));
+        return TypedResults.Ok(ToResponse(settings));
     }
 
-    private static NetworkSettingsBody ToBody(NetworkSettings s) =>
+    private static NetworkSettingsResponse ToResponse(NetworkSettings s) =>
         new(s.OfferDeadline, s.UrgentOfferDeadline, s.RefusalsBeforeLeadIsTold, s.FirstCheckIn, s.SecondCheckIn);
 }

@@ -42,7 +42,7 @@ public static class RequestsApi
         return app;
     }
 
-    public static async Task<Results<Accepted<RequestAccepted>, ValidationProblem, ProblemHttpResult>> RequestForSelf(SelfReferral body,
+    public static async Task<Results<Accepted<AcceptedResponse>, ValidationProblem, ProblemHttpResult>> RequestForSelf(SelfReferralRequest body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -62,7 +62,7 @@ public static class RequestsApi
             services.Clock.GetUtcNow()));
     }
 
-    public static async Task<Results<Accepted<RequestAccepted>, ValidationProblem, ProblemHttpResult>> ReferColleague(ColleagueReferral body,
+    public static async Task<Results<Accepted<AcceptedResponse>, ValidationProblem, ProblemHttpResult>> ReferColleague(ColleagueReferralRequest body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -84,7 +84,7 @@ public static class RequestsApi
     }
 
     /// <summary>The caller's own requests, and those they support or were offered.</summary>
-    public static async Task<Ok<List<SupportView>>> Mine(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    public static async Task<Ok<List<SupportResponse>>> Mine(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
         var supports = await services.Db.Supports.AsNoTracking()
@@ -93,7 +93,7 @@ public static class RequestsApi
             .OrderByDescending(s => s.RequestedAt)
             .Take(100)
             .ToListAsync();
-        var views = new List<SupportView>();
+        var views = new List<SupportResponse>();
         foreach (var support in supports)
         {
             var part = Participation.Of(support, caller);
@@ -102,7 +102,7 @@ public static class RequestsApi
         return TypedResults.Ok(views);
     }
 
-    public static async Task<Results<Ok<SupportView>, NotFound>> Get(Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    public static async Task<Results<Ok<SupportResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
         if (await Find(services, id) is not { } support || Participation.Of(support, caller) is not (var part and not Part.None))
@@ -146,7 +146,7 @@ public static class RequestsApi
         return TypedResults.Accepted($"/api/peer-support/requests/{id}");
     }
 
-    public static async Task<Results<Created<NoteView>, NotFound, ProblemHttpResult, ValidationProblem>> AddNote(Guid id, NoteBody body,
+    public static async Task<Results<Created<SupportNoteResponse>, NotFound, ProblemHttpResult, ValidationProblem>> AddNote(Guid id, SupportNoteRequest body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -177,7 +177,7 @@ public static class RequestsApi
         return TypedResults.Created($"/api/peer-support/requests/{id}/notes", ToView(note));
     }
 
-    public static async Task<Results<Ok<List<NoteView>>, NotFound>> GetNotes(Guid id, ClaimsPrincipal user,
+    public static async Task<Results<Ok<List<SupportNoteResponse>>, NotFound>> GetNotes(Guid id, ClaimsPrincipal user,
         [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -192,7 +192,7 @@ public static class RequestsApi
         return TypedResults.Ok(notes.Select(ToView).ToList());
     }
 
-    public static async Task<Results<Accepted, NotFound, ProblemHttpResult, ValidationProblem>> Close(Guid id, CloseBody? body,
+    public static async Task<Results<Accepted, NotFound, ProblemHttpResult, ValidationProblem>> Close(Guid id, CloseSupportRequest? body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -205,8 +205,8 @@ public static class RequestsApi
             return Conflict("The support is already closed.");
         }
         var validation = new Validation()
-            .Require(body?.Rating is null or (>= 1 and <= 5), nameof(CloseBody.Rating), "Between 1 and 5.")
-            .Text(body?.Comment, nameof(CloseBody.Comment), 2000, required: false);
+            .Require(body?.Rating is null or (>= 1 and <= 5), nameof(CloseSupportRequest.Rating), "Between 1 and 5.")
+            .Text(body?.Comment, nameof(CloseSupportRequest.Comment), 2000, required: false);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -224,11 +224,11 @@ public static class RequestsApi
             .Text(preferredContact, "PreferredContact", 200)
             .Text(department, "Department", 100, required: false);
 
-    private static async Task<Accepted<RequestAccepted>> Submit(PeerSupportServices services, SupportRequested request)
+    private static async Task<Accepted<AcceptedResponse>> Submit(PeerSupportServices services, SupportRequested request)
     {
         await services.Publish.Publish(request);
         await services.Db.SaveChangesAsync();
-        return TypedResults.Accepted($"/api/peer-support/requests/{request.RequestId}", new RequestAccepted(request.RequestId));
+        return TypedResults.Accepted($"/api/peer-support/requests/{request.RequestId}", new AcceptedResponse(request.RequestId));
     }
 
     private static Task<SupportState?> Find(PeerSupportServices services, Guid id) =>
@@ -242,5 +242,5 @@ public static class RequestsApi
 
     private static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict);
 
-    private static NoteView ToView(SupportNote note) => new(note.Id, note.Text, note.IsCheckIn, note.WrittenAt);
+    private static SupportNoteResponse ToView(SupportNote note) => new(note.Id, note.Text, note.IsCheckIn, note.WrittenAt);
 }

@@ -27,7 +27,7 @@ public static class SupportersApi
         return app;
     }
 
-    public static async Task<Results<Ok<SupporterView>, ValidationProblem, ProblemHttpResult>> Register(SupporterProfile profile,
+    public static async Task<Results<Ok<SupporterResponse>, ValidationProblem, ProblemHttpResult>> Register(SupporterRequest profile,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -85,13 +85,13 @@ public static class SupportersApi
         return TypedResults.Ok(ToView(supporter));
     }
 
-    public static async Task<Results<Ok<SupporterView>, NotFound>> Get(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
+    public static async Task<Results<Ok<SupporterResponse>, NotFound>> Get(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
         await Find(services, Caller.From(user)) is { } supporter ? TypedResults.Ok(ToView(supporter)) : TypedResults.NotFound();
 
-    public static Task<Results<Ok<SupporterView>, NotFound>> Pause(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
+    public static Task<Results<Ok<SupporterResponse>, NotFound>> Pause(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
         Update(user, services, supporter => supporter.Paused = true);
 
-    public static Task<Results<Ok<SupporterView>, NotFound>> Resume(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
+    public static Task<Results<Ok<SupporterResponse>, NotFound>> Resume(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
         Update(user, services, supporter => supporter.Paused = false, roomMayHaveOpened: true);
 
     /// <summary>Leaving keeps the row (past supports refer to it) but takes the supporter out of every future match.</summary>
@@ -104,7 +104,7 @@ public static class SupportersApi
     internal static Task<Supporter?> Find(PeerSupportServices services, Caller caller) =>
         services.Db.Supporters.SingleOrDefaultAsync(s => s.InstitutionId == caller.InstitutionId && s.UserId == caller.UserId);
 
-    private static async Task<Results<Ok<SupporterView>, NotFound>> Update(ClaimsPrincipal user, PeerSupportServices services,
+    private static async Task<Results<Ok<SupporterResponse>, NotFound>> Update(ClaimsPrincipal user, PeerSupportServices services,
         Action<Supporter> change, bool roomMayHaveOpened = false)
     {
         if (await Find(services, Caller.From(user)) is not { } supporter)
@@ -120,6 +120,6 @@ public static class SupportersApi
         return TypedResults.Ok(ToView(supporter));
     }
 
-    private static SupporterView ToView(Supporter s) => new(s.Id, s.InstitutionId, s.NetworkId, s.FirstName, s.PreferredContact, s.Role,
+    private static SupporterResponse ToView(Supporter s) => new(s.Id, s.InstitutionId, s.NetworkId, s.FirstName, s.PreferredContact, s.Role,
         s.Specialty, s.Department, s.Languages, s.Region, s.Experience, s.Capacity, s.Amplifies, s.Paused, s.LeftAt is not null);
 }
