@@ -86,10 +86,8 @@ public static class HttpApiExtensions
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 operation.Responses ??= [];
-                if (operation.RequestBody is not null)
-                {
-                    AddProblem(operation, StatusCodes.Status400BadRequest, "The body is malformed or invalid.", nameof(HttpValidationProblemDetails));
-                }
+                // Any request can be refused as malformed: a body or query value that cannot be read, a NUL character anywhere.
+                AddProblem(operation, StatusCodes.Status400BadRequest, "The request is malformed or invalid.", nameof(HttpValidationProblemDetails));
                 var anonymous = metadata.OfType<IAllowAnonymous>().Any();
                 var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToList();
                 // A route of its own scheme (the intake's case keys) declares its security itself.
