@@ -42,17 +42,13 @@ public static class AmqpSubscriptionsApi
         AmqpSubscriptionRequest request, AmqpBrokerManagement broker, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken)
     {
-        var types = request.EventTypes ?? [];
-        if (types.Count == 0 || types.Any(t => !WebhookEventTypes.All.Contains(t)))
+        if (WebhookEventTypes.Check(request.EventTypes) is { } typeErrors)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["eventTypes"] = [$"One or more of: {string.Join(", ", WebhookEventTypes.All.Order())}."],
-            });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["eventTypes"] = typeErrors });
         }
         var subscription = new AmqpSubscription
         {
-            Id = NewId.NextGuid(), InstitutionId = services.InstitutionId, EventTypes = [.. types.Distinct()], CreatedAt = services.Clock.GetUtcNow(),
+            Id = NewId.NextGuid(), InstitutionId = services.InstitutionId, EventTypes = [.. request.EventTypes!.Distinct()], CreatedAt = services.Clock.GetUtcNow(),
         };
         var userName = AmqpTopology.Queue(subscription.Id);
         var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));

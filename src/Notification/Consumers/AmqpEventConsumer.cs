@@ -1,5 +1,3 @@
-using Haven.Contracts.Cases;
-using Haven.Contracts.Reports;
 using Haven.Notification.Amqp;
 using Haven.Notification.Data;
 using Haven.Notification.Messages;
@@ -14,24 +12,9 @@ namespace Haven.Notification.Consumers;
 /// their type; the broker's bindings then route each to exactly the queues subscribed to it. Through the outbox: the
 /// event is passed on if and only if it is consumed.
 /// </summary>
-public sealed class AmqpEventConsumer(NotificationDbContext db) :
-    IConsumer<ReportSubmitted>,
-    IConsumer<ReportWithdrawn>,
-    IConsumer<CaseStatusChanged>,
-    IConsumer<CaseEscalated>,
-    IConsumer<CaseOverdue>
+public sealed class AmqpEventConsumer(NotificationDbContext db) : PartnerEventConsumer
 {
-    public Task Consume(ConsumeContext<ReportSubmitted> context) => FanOut(context, PartnerEvent.From(context));
-
-    public Task Consume(ConsumeContext<ReportWithdrawn> context) => FanOut(context, PartnerEvent.From(context));
-
-    public Task Consume(ConsumeContext<CaseStatusChanged> context) => FanOut(context, PartnerEvent.From(context));
-
-    public Task Consume(ConsumeContext<CaseEscalated> context) => FanOut(context, PartnerEvent.From(context));
-
-    public Task Consume(ConsumeContext<CaseOverdue> context) => FanOut(context, PartnerEvent.From(context));
-
-    private async Task FanOut(ConsumeContext context, PartnerEvent partnerEvent)
+    protected override async Task FanOut(ConsumeContext context, PartnerEvent partnerEvent)
     {
         var (institutionId, type) = (partnerEvent.InstitutionId, partnerEvent.Type);
         if (await db.AmqpSubscriptions.IgnoreQueryFilters()

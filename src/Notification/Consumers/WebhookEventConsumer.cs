@@ -1,5 +1,3 @@
-using Haven.Contracts.Cases;
-using Haven.Contracts.Reports;
 using Haven.Notification.Data;
 using Haven.Notification.Messages;
 using Haven.Notification.Partners;
@@ -11,24 +9,9 @@ namespace Haven.Notification.Consumers;
 /// <summary>
 /// Fans the institution's case events out to the webhook endpoints subscribed to them, as <see cref="PartnerEvent"/>s.
 /// </summary>
-public sealed class WebhookEventConsumer(NotificationDbContext db, TimeProvider clock) :
-    IConsumer<ReportSubmitted>,
-    IConsumer<ReportWithdrawn>,
-    IConsumer<CaseStatusChanged>,
-    IConsumer<CaseEscalated>,
-    IConsumer<CaseOverdue>
+public sealed class WebhookEventConsumer(NotificationDbContext db, TimeProvider clock) : PartnerEventConsumer
 {
-    public Task Consume(ConsumeContext<ReportSubmitted> context) => FanOut(context, PartnerEvent.From(context));
-
-    public Task Consume(ConsumeContext<ReportWithdrawn> context) => FanOut(context, PartnerEvent.From(context));
-
-    public Task Consume(ConsumeContext<CaseStatusChanged> context) => FanOut(context, PartnerEvent.From(context));
-
-    public Task Consume(ConsumeContext<CaseEscalated> context) => FanOut(context, PartnerEvent.From(context));
-
-    public Task Consume(ConsumeContext<CaseOverdue> context) => FanOut(context, PartnerEvent.From(context));
-
-    private async Task FanOut(ConsumeContext context, PartnerEvent partnerEvent)
+    protected override async Task FanOut(ConsumeContext context, PartnerEvent partnerEvent)
     {
         var (institutionId, caseId, type) = (partnerEvent.InstitutionId, partnerEvent.CaseId, partnerEvent.Type);
         var subscriptions = await db.WebhookSubscriptions.IgnoreQueryFilters().AsNoTracking()
