@@ -131,13 +131,12 @@ public static class WebhooksApi
 
     public static Validation Validate(WebhookSubscriptionRequest request, WebhookOptions options)
     {
-        var types = request.EventTypes ?? [];
         var wellFormed = Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && request.Url!.Length <= 2000
             && (url.Scheme == Uri.UriSchemeHttps || (options.AllowHttp && url.Scheme == Uri.UriSchemeHttp));
+        var typeErrors = WebhookEventTypes.Check(request.EventTypes);
         return new Validation()
             .Require(wellFormed, "url", options.AllowHttp ? "An absolute http(s) URL." : "An absolute https URL.")
             .Require(!wellFormed || options.AllowPrivateDestinations || !WebhookDestinations.NamesInwardHost(url!), "url", WebhookDestinations.Refused)
-            .Require(types.Count > 0 && types.All(WebhookEventTypes.All.Contains), "eventTypes",
-                $"One or more of: {string.Join(", ", WebhookEventTypes.All.Order())}.");
+            .Require(typeErrors is null, "eventTypes", typeErrors?[0] ?? "");
     }
 }

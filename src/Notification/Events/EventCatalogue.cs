@@ -24,11 +24,8 @@ public sealed record EventCatalogueResponse(string SpecVersion, string Source, s
 /// </summary>
 public static class EventCatalogue
 {
-    /// <summary>How an event's data is written: camelCase, enums by name.</summary>
-    public static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+    /// <summary>How an event's data is written: as the API writes JSON, camelCase with enums by name.</summary>
+    public static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private static readonly (Type Contract, Type Data)[] Types =
     [
