@@ -134,12 +134,12 @@ public sealed class When_a_caller_reaches_the_gateway(PlatformFixture platform)
 
     private string Token(SecurityKey? signingKey = null, DateTime? expires = null, string institution = "mercy", string[]? roles = null)
     {
-        var identity = platform.App.Resource<DevelopmentIdentityResource>();
+        var identity = platform.App.Identity();
         var expiry = expires ?? DateTime.UtcNow.AddMinutes(10);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = DevelopmentIdentityResource.IssuerFor("mercy"),
-            Audience = DevelopmentIdentityResource.Audience,
+            Issuer = identity.IssuerFor("mercy"),
+            Audience = "haven",
             NotBefore = expiry.AddMinutes(-30),
             IssuedAt = expiry.AddMinutes(-30),
             Expires = expiry,
