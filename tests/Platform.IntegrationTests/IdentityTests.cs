@@ -79,7 +79,8 @@ public sealed class When_a_caller_reaches_the_gateway(PlatformFixture platform)
             ["roles"] = "operator",
         }));
 
-        Assert.Equal(HttpStatusCode.BadRequest, issued.StatusCode);
+        // A failed client authentication is a 401, as OAuth 2.0 has it.
+        Assert.Equal(HttpStatusCode.Unauthorized, issued.StatusCode);
         Assert.Equal("invalid_client", (await issued.Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>());
     }
 
