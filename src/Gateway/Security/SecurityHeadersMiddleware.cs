@@ -1,7 +1,8 @@
 namespace Haven.Gateway.Security;
 
-// The gateway serves only an API of sensitive data: nothing may be framed, sniffed, cached or leak a referrer.
-// The one page it has, the development reference UI, may run its own scripts and styles and fetch the documents.
+// The gateway serves sensitive data: nothing may be framed, sniffed, cached or leak a referrer. An API answer may load
+// nothing at all; a page behind the gateway (the development sign-in page) sends the policy it needs, which is kept, and
+// the gateway's own page, the development reference UI, may run its own scripts and styles and fetch the documents.
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
@@ -15,9 +16,14 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(ApiDocs.ApiDocumentsApi.ReferencePath)
-                ? ReferencePolicy
-                : ApiPolicy;
+            if (context.Request.Path.StartsWithSegments(ApiDocs.ApiDocumentsApi.ReferencePath))
+            {
+                headers.ContentSecurityPolicy = ReferencePolicy;
+            }
+            else if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = ApiPolicy;
+            }
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
