@@ -100,8 +100,10 @@ public sealed partial class When_a_partner_reads_the_OpenAPI_documents(PlatformF
 
         var caseId = JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!["caseId"]!.GetValue<Guid>();
         using var caseManager = platform.App.CreateHttpClient("gateway", "mercy", "openapi-cm", "case-manager");
+        // The case is opened by the escalation saga from the report's event (outbox, broker, saga): seconds when idle, up to a
+        // minute on two loaded cores.
         var detail = await Eventually.Returns(() => caseManager.GetAsync($"/api/cases/{caseId}"), r => r.StatusCode == HttpStatusCode.OK,
-            "the case of the report");
+            "the case of the report", TimeSpan.FromSeconds(90));
         await AssertMatchesAsync("escalation", "get", "/api/cases/{id}", detail, HttpStatusCode.OK);
         using var list = await caseManager.GetAsync("/api/cases?pageSize=5");
         await AssertMatchesAsync("escalation", "get", "/api/cases", list, HttpStatusCode.OK);
