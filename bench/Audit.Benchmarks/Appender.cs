@@ -5,11 +5,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Audit.Benchmarks;
 
-internal sealed record Result(double PerSecond, double P50, double P99, bool Verified);
+public sealed record Result(double PerSecond, double P50, double P99, bool Verified);
 
 /// <summary>Appends events the way the audit consumer does, then verifies every chain it wrote to.</summary>
-internal sealed class Appender(DbContextOptions<AuditDbContext> options)
+public sealed class Appender(DbContextOptions<AuditDbContext> options)
 {
+    /// <summary>An appender on the database of the connection string, its schema migrated and its caches warmed on a chain of its own.</summary>
+    public static async Task<Appender> CreateAsync(string connectionString, int warmup)
+    {
+        var options = new DbContextOptionsBuilder<AuditDbContext>().UseNpgsql(connectionString).Options;
+        await using (var db = new AuditDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+        }
+        var appender = new Appender(options);
+        await appender.RunAsync("warmup", warmup, writers: 1, chains: 1);
+        return appender;
+    }
+
     private const string Payload = """{"caseId":"00000000-0000-0000-0000-000000000000","status":"Acknowledged","changedAt":"2026-11-22T00:00:00Z"}""";
 
     /// <summary><paramref name="writers"/> writers share <paramref name="entries"/> appends, spread over the chains.</summary>

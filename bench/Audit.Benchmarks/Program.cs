@@ -1,7 +1,5 @@
 using Haven.Audit.Benchmarks;
-using Haven.Audit.Data;
 using Haven.Testing;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 // Audit append throughput against a real PostgreSQL, started as the tests start it. Each append is what the consumer
@@ -13,15 +11,8 @@ const int Warmup = 200;
 
 await using var servers = await LocalServers.StartAsync();
 var auditDb = new NpgsqlConnectionStringBuilder(servers.Postgres) { Database = "auditdb" }.ConnectionString;
-var options = new DbContextOptionsBuilder<AuditDbContext>().UseNpgsql(auditDb).Options;
-await using (var db = new AuditDbContext(options))
-{
-    await db.Database.MigrateAsync();
-}
-
-var appender = new Appender(options);
 // JIT, the connection pool and PostgreSQL's caches warm up on a chain of their own.
-await appender.RunAsync("warmup", Warmup, writers: 1, chains: 1);
+var appender = await Appender.CreateAsync(auditDb, Warmup);
 
 Scenario[] scenarios =
 [
