@@ -145,14 +145,17 @@ public static class Scenarios
     {
         var database = new Npgsql.NpgsqlConnectionStringBuilder(await stack.ServerAsync()) { Database = "bench_audit" }.ConnectionString;
         var appender = await Appender.CreateAsync(database, warmup: 200);
-        var sequential = await appender.RunAsync("sequential", sizes.AuditEntries, writers: 1, chains: 1);
-        var concurrent = await appender.RunAsync("concurrent", sizes.AuditEntries, writers: 8, chains: 1);
+        // One entry per transaction, as the consumer appended before its group commit: the baseline.
+        var single = await appender.RunAsync("single", sizes.AuditEntries, writers: 16, chains: 1);
+        // As the audit service's consumers append: up to 16 messages at once, each waiting for the group its entry is in.
+        var grouped = await appender.RunAsync("grouped", sizes.AuditEntries, writers: 16, chains: 1, grouped: true);
+        var ratio = grouped.PerSecond / single.PerSecond;
         return
         [
-            new("4 audit", $"{sizes.AuditEntries} entries into one chain, 1 writer: entries/s (chain verifies)", "≥ 2,000/s",
-                $"{sequential.PerSecond:0} ({(sequential.Verified ? "yes" : "NO")})", Met: sequential.PerSecond >= 2000 && sequential.Verified),
-            new("4 audit", $"{sizes.AuditEntries} entries into one chain, 8 writers: entries/s (chain verifies)", "≥ 2,000/s",
-                $"{concurrent.PerSecond:0} ({(concurrent.Verified ? "yes" : "NO")})", Met: concurrent.PerSecond >= 2000 && concurrent.Verified),
+            new("4 audit", $"{sizes.AuditEntries} entries into one chain from 16 writers, group commit: entries/s (chain verifies)", "≥ 2,000/s",
+                $"{grouped.PerSecond:0} ({(grouped.Verified ? "yes" : "NO")})",
+                $"{single.PerSecond:0} one per transaction ({(single.Verified ? "yes" : "NO")})", $"{ratio:0.0}×",
+                grouped.PerSecond >= 2000 && grouped.Verified && single.Verified),
         ];
     }
 
