@@ -62,7 +62,7 @@ public static class Scenarios
             new("1 sustained", "accepted → first notification command p99 (p50)", "≤ 250 ms",
                 $"{Load.Percentile(toNotice, 99):0} ms ({Load.Percentile(toNotice, 50):0} ms)", Met: Load.Percentile(toNotice, 99) <= 250),
             new("1 sustained", "accepted / lost / 5xx / no answer in 2 min / other", "lost 0, 5xx 0",
-                $"{accepted.Count} / {lost} / {failed} / {unanswered} / {answers.Length - accepted.Count - failed - unanswered}",
+                $"{accepted.Count} / {lost} / {failed} / {unanswered} / {answers.Length - accepted.Count - failed - unanswered}{Refusals(answers)}",
                 Met: lost == 0 && failed == 0 && unanswered == 0),
         ];
     }
@@ -107,7 +107,7 @@ public static class Scenarios
         [
             new("2 burst", $"{sizes.Burst} reports about one subject offered in {offeredIn.TotalSeconds:0} s: accepted / 429 (with Retry-After) / 5xx / no answer / other",
                 "5xx 0; every 429 with Retry-After",
-                $"{accepted} / {refused} ({refusedWithRetry}) / {failed} / {unanswered} / {answers.Length - accepted - refused - failed - unanswered}",
+                $"{accepted} / {refused} ({refusedWithRetry}) / {failed} / {unanswered} / {answers.Length - accepted - refused - failed - unanswered}{Refusals(answers)}",
                 Met: refused == refusedWithRetry && accepted + refused == answers.Length),
             new("2 burst", "API p99 (p50) during the burst", "", $"{Load.Percentile(api, 99):0} ms ({Load.Percentile(api, 50):0} ms)"),
             new("2 burst", "backlog drained after the last offer; lost", "≤ 60 s; lost 0",
@@ -129,6 +129,14 @@ public static class Scenarios
             await reader.ReadAsync();
             return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         }
+    }
+
+    /// <summary>What the answers other than 2xx were, e.g. " (503 ×12, none ×3)", so that a failure says where to look.</summary>
+    private static string Refusals(IEnumerable<Answer> answers)
+    {
+        var counts = answers.Where(a => a.Status is < 200 or >= 300).GroupBy(a => a.Status).OrderBy(g => g.Key)
+            .Select(g => $"{(g.Key == 0 ? "none" : g.Key.ToString())} ×{g.Count()}").ToList();
+        return counts.Count == 0 ? "" : $" ({string.Join(", ", counts)})";
     }
 
     /// <summary>Goal 3: the messaging bench, on the stack's own PostgreSQL and RabbitMQ.</summary>

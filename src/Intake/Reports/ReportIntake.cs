@@ -14,7 +14,8 @@ public sealed record Submission(Guid ReportId, Guid CaseId, bool Held, string? C
 
 /// <summary>
 /// Stores a validated report and decides what it becomes: a new case, a duplicate joining one, or a report of a campaign
-/// joining its case; flagged or not, held or released (with any held reports it corroborates). The report, its case key and the events commit together.
+/// joining its case; flagged or not, held or released (with any held reports it corroborates). The report, its case key
+/// and the events commit together.
 /// </summary>
 public sealed class ReportIntake(IntakeDbContext db, TenantContext tenant, IPublishEndpoint publish, InstitutionDirectory directory, IntakeOptions options,
     TimeProvider time, ILogger<ReportIntake> logger)
