@@ -126,7 +126,7 @@ public static class WebhooksApi
         return TypedResults.Accepted($"/api/notifications/webhooks/{id}/deliveries", WebhookDeliveryView.From(delivery));
     }
 
-    private static Dictionary<string, string[]> Validate(SubscriptionRequest request, WebhookOptions options)
+    public static Dictionary<string, string[]> Validate(SubscriptionRequest request, WebhookOptions options)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || request.Url!.Length > 2000
@@ -134,10 +134,13 @@ public static class WebhooksApi
         {
             errors["url"] = [options.AllowHttp ? "An absolute http(s) URL." : "An absolute https URL."];
         }
-        var types = request.EventTypes ?? [];
-        if (types.Count == 0 || types.Any(t => !WebhookEventTypes.All.Contains(t)))
+        else if (!options.AllowPrivateDestinations && WebhookDestinations.NamesInwardHost(url))
         {
-            errors["eventTypes"] = [$"One or more of: {string.Join(", ", WebhookEventTypes.All.Order())}."];
+            errors["url"] = [WebhookDestinations.Refused];
+        }
+        if (WebhookEventTypes.Check(request.EventTypes) is { } typeErrors)
+        {
+            errors["eventTypes"] = typeErrors;
         }
         return errors;
     }
