@@ -57,15 +57,20 @@ var peerSupport = builder.AddService<Projects.PeerSupport>("peersupport", identi
     .WithReference(messaging).WaitFor(messaging)
     .WaitFor(audit);
 
+// The web application people use. It calls the services only through the gateway's APIs, and the gateway serves it at "/".
+var webApp = builder.AddService<Projects.WebApp>("webapp", identity);
+
 // The gateway starts once the services are healthy: its health probes then find them up from the first, where a gateway
 // started beside them would answer 503 until its next probe (up to 5 s after every resource reports healthy).
-builder.AddService<Projects.Gateway>("gateway", identity, publicPort: builder.Configuration.GetValue("gateway-port", 8080))
+var gateway = builder.AddService<Projects.Gateway>("gateway", identity, publicPort: builder.Configuration.GetValue("gateway-port", 8080))
     .WithExternalHttpEndpoints()
     .WithReference(intake).WaitFor(intake)
     .WithReference(escalation).WaitFor(escalation)
     .WithReference(notification).WaitFor(notification)
     .WithReference(audit).WaitFor(audit)
-    .WithReference(peerSupport).WaitFor(peerSupport);
+    .WithReference(peerSupport).WaitFor(peerSupport)
+    .WithReference(webApp).WaitFor(webApp);
+webApp.WithReference(gateway);
 
 if (data is not null)
 {
