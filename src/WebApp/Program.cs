@@ -13,6 +13,7 @@ app.UseWebAppPipeline();
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapAuthenticationEndpoints();
+app.MapReferralDownloads();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -32,6 +32,7 @@ public static class Extensions
         builder.Services.AddSingleton<InstitutionList>();
         AddGatewayClient<IntakeApi>(builder);
         AddGatewayClient<CasesApi>(builder);
+        AddGatewayClient<PeerSupportApi>(builder);
     }
 
     private static void AddGatewayClient<TClient>(IHostApplicationBuilder builder) where TClient : class

@@ -21,9 +21,10 @@ public static class WebAppPolicies
         .AddPolicy(PeerSupport, Roles("peer-supporter", "network-lead"))
         .AddPolicy(NetworkLead, Roles("network-lead"));
 
+    // The roles as the provider's "roles" claim or as role claims, whichever way the sign-in maps them.
     private static AuthorizationPolicy Roles(params string[] roles) => new AuthorizationPolicyBuilder()
         .RequireAuthenticatedUser()
         .RequireClaim(InstitutionClaim)
-        .RequireClaim(RolesClaim, roles)
+        .RequireAssertion(context => roles.Any(role => context.User.HasClaim(RolesClaim, role) || context.User.IsInRole(role)))
         .Build();
 }

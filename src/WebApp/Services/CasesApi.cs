@@ -21,9 +21,9 @@ public sealed class CasesApi(HttpClient http)
         await ApiResult<CaseDetail>.ReadAsync(await http.GetAsync($"/api/cases/{id}", cancellationToken), cancellationToken);
 
     /// <summary>A referral packet as the API gives it (JSON), for printing or download.</summary>
-    public async Task<ApiResult<System.Text.Json.JsonElement>> GetReferralAsync(Guid id, Pathway pathway, CancellationToken cancellationToken) =>
+    public async Task<ApiResult<System.Text.Json.JsonElement>> GetReferralAsync(Guid id, string pathway, CancellationToken cancellationToken) =>
         await ApiResult<System.Text.Json.JsonElement>.ReadAsync(
-            await http.GetAsync($"/api/cases/{id}/referrals/{pathway.ToString().ToLowerInvariant()}", cancellationToken), cancellationToken);
+            await http.GetAsync($"/api/cases/{id}/referrals/{Uri.EscapeDataString(pathway)}", cancellationToken), cancellationToken);
 
     public Task<ApiResult<object>> AcknowledgeAsync(Guid id, CancellationToken cancellationToken) => PostAsync($"{id}/acknowledge", null, cancellationToken);
 

@@ -43,7 +43,7 @@
             return fail("the checkpoint's signature is not valid.");
         }
         result.dataset.verified = "true";
-        result.textContent = `✓ Checked in your browser: your report's ${own.length} entries are in the audit log, in an unbroken chain `
+        result.textContent = `✓ Checked in your browser: your report is in the audit log (${own.length} ${own.length === 1 ? "entry" : "entries"} of your case), in an unbroken chain `
             + `of ${links.length} entries up to checkpoint ${checkpoint.sequence}, signed ${checkpoint.signedAt} with key ${receipt.key.keyId}.`;
     } catch (e) {
         fail(e.message);
