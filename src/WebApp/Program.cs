@@ -13,7 +13,7 @@ app.UseWebAppPipeline();
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapAuthenticationEndpoints();
-app.MapReferralDownloads();
+app.MapDownloads();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -1,43 +1,32 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Haven.Platform.IntegrationTests;
 
-/// <summary>
-/// The web application as people use it, through the gateway in Debian's Chromium. Every page the scenario reaches is kept
-/// as a screenshot (wide and phone-sized, under screenshots/webapp of the test's output) and scanned with axe-core.
-/// </summary>
+/// <summary>A reporter without an account in the web application (see <see cref="WebAppBrowser"/> for screenshots and axe-core).</summary>
 [Collection(PlatformCollection.Name)]
 public sealed class When_a_reporter_uses_the_web_app(PlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots", "webapp");
+    private WebAppBrowser _browser = null!;
 
-    private HeadlessChromium _chromium = null!;
+    public async Task InitializeAsync() => _browser = await WebAppBrowser.LaunchAsync(platform, output);
 
-    public async Task InitializeAsync()
-    {
-        SetDefaultExpectTimeout(20_000);
-        Directory.CreateDirectory(Screenshots);
-        _chromium = await HeadlessChromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync() => await _chromium.DisposeAsync();
+    public async Task DisposeAsync() => await _browser.DisposeAsync();
 
     [Fact]
     public async Task An_anonymous_reporter_files_a_track_B_report_keeps_the_key_and_follows_up_with_a_receipt_checked_in_the_browser()
     {
-        var page = await _chromium.NewPageAsync(1280, 900);
-        await KeepScreenshotOnFailureAsync(page, "reporter", () => ReporterScenarioAsync(page));
+        var page = await _browser.NewPageAsync();
+        await _browser.Scenario(page, "reporter", () => ReporterScenarioAsync(page));
     }
 
     private async Task ReporterScenarioAsync(IPage page)
     {
-        await page.GotoAsync(Url("/"));
+        await page.GotoAsync(_browser.Url("/"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Haven", Exact = true })).ToBeVisibleAsync();
-        await CheckPageAsync(page, "home");
+        await _browser.CheckPageAsync(page, "home");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Report concerning posts" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Report concerning posts by a clinician or trainee" })).ToBeVisibleAsync();
@@ -46,7 +35,7 @@ public sealed class When_a_reporter_uses_the_web_app(PlatformFixture platform, I
         await Expect(page.GetByText("The report was not sent")).ToBeVisibleAsync();
         await Expect(page.Locator("#institution-error")).ToBeVisibleAsync();
         await Expect(page.Locator("#categories-error")).ToBeVisibleAsync();
-        await CheckPageAsync(page, "report-errors");
+        await _browser.CheckPageAsync(page, "report-errors");
 
         await page.GetByLabel("Institution", new() { Exact = true }).SelectOptionAsync("mercy");
         await page.GetByLabel("Health misinformation").CheckAsync();
@@ -57,7 +46,7 @@ public sealed class When_a_reporter_uses_the_web_app(PlatformFixture platform, I
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Dr. John Roe");
         await page.GetByLabel("Work email").FillAsync("john.roe@mercy.example");
         await page.GetByLabel("Nobody: report anonymously").CheckAsync();
-        await CheckPageAsync(page, "report-form");
+        await _browser.CheckPageAsync(page, "report-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the report" }).ClickAsync();
 
         // The report's first write on a loaded machine can take a while.
@@ -65,7 +54,7 @@ public sealed class When_a_reporter_uses_the_web_app(PlatformFixture platform, I
         var key = (await page.Locator("#case-key").InnerTextAsync()).Trim();
         var secret = (await page.Locator("#case-secret").InnerTextAsync()).Trim();
         Assert.StartsWith("HK-", key);
-        await CheckPageAsync(page, "case-key");
+        await _browser.CheckPageAsync(page, "case-key");
 
         // A wrong ending keeps the key on screen with a calm error; the right one moves on, and the key is gone from the page.
         var last4 = secret[^4..];
@@ -77,17 +66,17 @@ public sealed class When_a_reporter_uses_the_web_app(PlatformFixture platform, I
         await page.GetByRole(AriaRole.Button, new() { Name = "I have kept them" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you. Your report is in." })).ToBeVisibleAsync();
         await Expect(page.GetByText(secret)).ToHaveCountAsync(0);
-        await CheckPageAsync(page, "key-kept");
+        await _browser.CheckPageAsync(page, "key-kept");
 
         // The follow-up page, where the case-key notices link.
         await page.GetByRole(AriaRole.Link, new() { Name = "your follow-up page" }).ClickAsync();
         await page.GetByLabel("Case key").FillAsync(key);
         await page.GetByLabel("Secret").FillAsync(secret);
-        await CheckPageAsync(page, "follow-up-open");
+        await _browser.CheckPageAsync(page, "follow-up-open");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open my report" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your report", Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator("#report-status")).ToHaveTextAsync(new Regex("Waiting for the case manager|Received"));
-        await CheckPageAsync(page, "follow-up");
+        await _browser.CheckPageAsync(page, "follow-up");
 
         // The receipt, checked by the browser itself against the signed checkpoint (signed every 2 s in the tests).
         await page.GetByRole(AriaRole.Link, new() { Name = "Check my receipt" }).ClickAsync();
@@ -106,40 +95,6 @@ public sealed class When_a_reporter_uses_the_web_app(PlatformFixture platform, I
         }, verified => verified is not null, "a receipt covered by a signed checkpoint");
         await Expect(result).ToHaveAttributeAsync("data-verified", "true");
         await Expect(result).ToContainTextAsync("Checked in your browser");
-        await CheckPageAsync(page, "receipt");
-    }
-
-    private async Task KeepScreenshotOnFailureAsync(IPage page, string scenario, Func<Task> steps)
-    {
-        try
-        {
-            await steps();
-        }
-        catch
-        {
-            var path = Path.Combine(Screenshots, $"failed-{scenario}.png");
-            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-            output.WriteLine($"failure screenshot: {path}");
-            throw;
-        }
-    }
-
-    private string Url(string path) => new Uri(platform.App.GetEndpoint("gateway"), path).ToString();
-
-    /// <summary>Keeps the page as a wide and a phone-sized screenshot, and fails on any serious or critical axe-core finding.</summary>
-    private async Task CheckPageAsync(IPage page, string name)
-    {
-        var path = Path.Combine(Screenshots, $"{name}.png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        var size = page.ViewportSize!;
-        await page.SetViewportSizeAsync(390, 844);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}-phone.png"), FullPage = true });
-        await page.SetViewportSizeAsync(size.Width, size.Height);
-        output.WriteLine($"screenshot: {path}");
-
-        var axe = await page.RunAxe();
-        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-        Assert.True(serious.Count == 0, $"{name}: {string.Join("; ", serious)}");
+        await _browser.CheckPageAsync(page, "receipt");
     }
 }

@@ -33,6 +33,7 @@ public static class Extensions
         AddGatewayClient<IntakeApi>(builder);
         AddGatewayClient<CasesApi>(builder);
         AddGatewayClient<PeerSupportApi>(builder);
+        AddGatewayClient<AuditApi>(builder);
     }
 
     private static void AddGatewayClient<TClient>(IHostApplicationBuilder builder) where TClient : class
