@@ -34,6 +34,7 @@ public static class Extensions
         AddGatewayClient<CasesApi>(builder);
         AddGatewayClient<PeerSupportApi>(builder);
         AddGatewayClient<AuditApi>(builder);
+        AddGatewayClient<AdminApi>(builder);
     }
 
     private static void AddGatewayClient<TClient>(IHostApplicationBuilder builder) where TClient : class
