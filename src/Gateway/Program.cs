@@ -12,6 +12,7 @@ app.UseGatewayPipeline();
 
 app.MapDefaultEndpoints();
 app.MapApiDocuments();
+app.MapUnknownApiPaths();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseForwarderProblemDetails();
