@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Haven.Audit.Chain;
 using Haven.Audit.Data;
+using Haven.Messaging.Tenancy;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Audit.Benchmarks;
@@ -38,7 +40,7 @@ internal sealed class Appender(DbContextOptions<AuditDbContext> options)
 
     private async Task AppendAsync(string institutionId)
     {
-        await using var db = new AuditDbContext(options);
+        await using var db = InScopeOf(institutionId);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var caseId = Guid.NewGuid();
         await new AuditChain(db, TimeProvider.System).AppendAsync(new AuditRecord(institutionId, Guid.NewGuid(),
@@ -49,12 +51,11 @@ internal sealed class Appender(DbContextOptions<AuditDbContext> options)
     /// <summary>Concurrent appends must still leave whole chains: no gap, no fork, every entry counted once.</summary>
     private async Task<bool> VerifyAsync(string prefix, int chains, int expected)
     {
-        await using var db = new AuditDbContext(options);
-        var verifier = new ChainVerifier(db);
         long total = 0;
         for (var chain = 0; chain < chains; chain++)
         {
-            var result = await verifier.VerifyAsync($"{prefix}-inst-{chain}", 1, null, CancellationToken.None);
+            await using var db = InScopeOf($"{prefix}-inst-{chain}");
+            var result = await new ChainVerifier(db).VerifyAsync($"{prefix}-inst-{chain}", 1, null, CancellationToken.None);
             if (!result.Valid)
             {
                 Console.Error.WriteLine($"{prefix}-inst-{chain} does not verify at {result.FailedAtSequence}: {result.Reason}");
@@ -63,6 +64,14 @@ internal sealed class Appender(DbContextOptions<AuditDbContext> options)
             total += result.EntriesChecked;
         }
         return total == expected;
+    }
+
+    // As the consumer's DbContext is: scoped to the institution its message names.
+    private AuditDbContext InScopeOf(string institutionId)
+    {
+        var tenant = new TenantContext(new HttpContextAccessor());
+        tenant.Use(institutionId);
+        return new AuditDbContext(options, tenant);
     }
 
     private static double Percentile(double[] sorted, int percentile) =>

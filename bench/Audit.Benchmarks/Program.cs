@@ -1,6 +1,8 @@
 using Haven.Audit.Benchmarks;
 using Haven.Audit.Data;
+using Haven.Messaging.Tenancy;
 using Haven.Testing;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -13,8 +15,8 @@ const int Warmup = 200;
 
 await using var servers = await LocalServers.StartAsync();
 var auditDb = new NpgsqlConnectionStringBuilder(servers.Postgres) { Database = "auditdb" }.ConnectionString;
-var options = new DbContextOptionsBuilder<AuditDbContext>().UseNpgsql(auditDb).Options;
-await using (var db = new AuditDbContext(options))
+var options = new DbContextOptionsBuilder<AuditDbContext>().UseNpgsql(auditDb).AddInterceptors(TenantWriteGuard.Instance).Options;
+await using (var db = new AuditDbContext(options, new TenantContext(new HttpContextAccessor())))
 {
     await db.Database.MigrateAsync();
 }

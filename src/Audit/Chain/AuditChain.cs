@@ -34,7 +34,7 @@ public sealed class AuditChain(AuditDbContext db, TimeProvider clock)
             .SingleAsync(cancellationToken);
 
         // The inbox already drops a redelivered message; this also catches the same event arriving under another consumer.
-        if (await db.Entries.IgnoreQueryFilters()
+        if (await db.Entries
                 .AnyAsync(e => e.InstitutionId == record.InstitutionId && e.EventId == record.EventId, cancellationToken))
         {
             return null;

@@ -57,8 +57,8 @@ public sealed class WebhookEventConsumer(NotificationDbContext db, TimeProvider 
         where T : class
     {
         var type = WebhookEventTypes.For<T>();
-        var subscriptions = await db.WebhookSubscriptions.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.InstitutionId == institutionId && s.Enabled && s.EventTypes.Contains(type))
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking()
+            .Where(s => s.Enabled && s.EventTypes.Contains(type))
             .Select(s => s.Id).ToListAsync(context.CancellationToken);
         if (subscriptions.Count == 0)
         {
@@ -76,7 +76,7 @@ public sealed class WebhookEventConsumer(NotificationDbContext db, TimeProvider 
                 CaseId = caseId, Body = body, State = Contracts.Notifications.DeliveryState.Queued, CreatedAt = now, NextAttemptAt = now,
             };
             db.WebhookDeliveries.Add(delivery);
-            await context.Publish(new DeliverWebhook(delivery.Id));
+            await context.Publish(new DeliverWebhook(delivery.Id, delivery.InstitutionId));
         }
         await db.SaveChangesAsync(context.CancellationToken);
     }
