@@ -40,7 +40,7 @@ public sealed class TenantContext(IHttpContextAccessor http)
             case ITenantOwned owned:
                 Use(owned.InstitutionId);
                 break;
-            case INetworkOwned owned:
+            case INetworkOwned { NetworkId.Length: > 0 } owned:
                 UseNetwork(owned.NetworkId);
                 break;
         }

@@ -40,7 +40,9 @@ public sealed class TenantWriteGuard : SaveChangesInterceptor
             var (owner, scope, what) = entry.Entity switch
             {
                 ITenantOwned row => (row.InstitutionId, tenant.InstitutionId, "institution"),
-                INetworkOwned row => (row.NetworkId, tenant.NetworkId, "network"),
+                // A row of no network (peer support asked for outside any network) is in no network's view, and kept by
+                // work that has no network scope.
+                INetworkOwned row => (row.NetworkId, tenant.NetworkId ?? "", "network"),
                 _ => (null, null, null),
             };
             if (what is not null && (scope is null || owner != scope

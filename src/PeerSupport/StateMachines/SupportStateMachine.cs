@@ -50,9 +50,8 @@ public sealed class SupportStateMachine : MassTransitStateMachine<SupportState>
                 .Then(context => FromCase(context.Saga, context.Message))
                 .IfElse(context => context.Saga.NetworkId.Length > 0,
                     inNetwork => OfferToNextSupporter(inNetwork),
-                    // An institution outside any network has no coalition to ask: nothing to match, nobody to tell, and no
-                    // network whose request it would be, so nothing is kept.
-                    alone => alone.Finalize()),
+                    // An institution outside any network has no coalition to ask: nothing to match, nobody to tell.
+                    alone => alone.TransitionTo(Unmatched)),
             OfferToNextSupporter(When(Referred)
                 .Then(context => FromReferral(context.Saga, context.Message))));
 

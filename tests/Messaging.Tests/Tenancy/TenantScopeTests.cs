@@ -91,6 +91,19 @@ public sealed class When_two_institutions_share_a_database(MessagingInfrastructu
     }
 
     [Fact]
+    public async Task A_row_of_no_network_is_kept_only_by_work_of_no_network_and_seen_by_none()
+    {
+        await using var unscoped = Context("mercy");
+        unscoped.Circles.Add(new Circle { Id = Guid.NewGuid(), NetworkId = "" });
+        await unscoped.SaveChangesAsync();
+        unscoped.Circles.Add(new Circle { Id = Guid.NewGuid(), NetworkId = "lakeshore" });
+        await Assert.ThrowsAsync<TenantViolationException>(() => unscoped.SaveChangesAsync());
+
+        await using var lakeshore = Context("mercy", network: "lakeshore");
+        Assert.Equal(["lakeshore"], await lakeshore.Circles.Select(c => c.NetworkId).ToListAsync());
+    }
+
+    [Fact]
     public void A_unit_of_work_cannot_be_moved_to_a_second_institution()
     {
         var tenant = new TenantContext(new HttpContextAccessor());
