@@ -23,6 +23,8 @@ var auditDb = postgres.AddDatabase("auditdb");
 var peerSupportDb = postgres.AddDatabase("peersupportdb");
 
 var messaging = builder.AddMessageBroker("messaging", data);
+// Notification provisions partners' AMQP users and queues through the broker's management API.
+var messagingManagement = messaging.AddManagementConnection("messaging-management");
 
 // Locally every notification email lands in a Maildir in the data folder, never in a real mailbox.
 var smtp = builder.AddMailServer("smtp", data);
@@ -50,6 +52,7 @@ var notification = builder.AddService<Projects.Notification>("notification", ide
     .WithReference(notificationDb).WaitFor(notificationDb)
     .WithReference(smtp).WaitFor(smtp)
     .WithReference(messaging).WaitFor(messaging)
+    .WithReference(messagingManagement)
     .WaitFor(audit);
 
 var peerSupport = builder.AddService<Projects.PeerSupport>("peersupport", identity)

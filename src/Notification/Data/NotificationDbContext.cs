@@ -19,6 +19,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<AmqpSubscription> AmqpSubscriptions => Set<AmqpSubscription>();
     public DbSet<Template> Templates => Set<Template>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -79,6 +80,13 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
         {
             attempt.ToTable("webhook_attempts");
             attempt.Property(e => e.Error).HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<AmqpSubscription>(subscription =>
+        {
+            subscription.ToTable("amqp_subscriptions");
+            subscription.HasIndex(e => e.InstitutionId);
+            subscription.Property(e => e.InstitutionId).HasMaxLength(100);
         });
 
         modelBuilder.Entity<Template>(template =>
