@@ -1,7 +1,8 @@
 namespace Haven.Gateway.Security;
 
-// The APIs carry sensitive data: nothing may be framed, sniffed, cached or leak a referrer. The web application's pages
-// (everything outside /api) bring their own content policy and caching, which the gateway keeps; the rest applies to all.
+// The gateway serves sensitive data: nothing may be framed, sniffed or leak a referrer. An API answer may load nothing at
+// all and is never cached; a page behind the gateway (the web application, the development sign-in page) sends the content
+// policy and caching it needs, which are kept.
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
@@ -12,7 +13,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            if (api || !headers.ContainsKey("Content-Security-Policy"))
+            if (api || string.IsNullOrEmpty(headers.ContentSecurityPolicy))
             {
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
             }
