@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FsCheck;
+using FsCheck.Fluent;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Haven.Platform.IntegrationTests;
+
+/// <summary>
+/// Every public endpoint that takes a JSON body, sent bodies made invalid in many ways (<see cref="JsonFuzz"/>) through the
+/// gateway: each must be answered 4xx with RFC 7807 problem details, never 5xx, and must leave what it would have stored
+/// untouched. The endpoints are listed here with a valid body each; when the gateway serves the services' OpenAPI documents,
+/// every operation with a request body must be on the list, so a new one cannot go unfuzzed.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed partial class When_public_json_endpoints_get_invalid_bodies(PlatformFixture platform, ITestOutputHelper output)
+{
+    // A bounded number of cases per endpoint keeps the run near a minute on a loaded machine.
+    private const int CasesPerEndpoint = 12;
+    private const string Institution = "lakeside";
+
+    /// <param name="Stored">What the endpoint would change if it stored anything, read before and after its bodies.</param>
+    /// <param name="Client">The caller; a fresh one for each body when <paramref name="FreshClients"/> (intake's routes are rate limited per client).</param>
+    private sealed record Endpoint(string Method, string Path, string Sample, Func<HttpClient> Client, Func<Task<string>>? Stored = null,
+        bool FreshClients = false)
+    {
+        /// <summary>The path as the OpenAPI documents write it, parameters unnamed.</summary>
+        public string Template => Regex.Replace(Path, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|CaseAssigned", "{}");
+    }
+
+    [Fact]
+    public async Task Each_is_answered_4xx_problem_details_and_nothing_is_stored()
+    {
+        var endpoints = await EndpointsAsync();
+        await EveryDocumentedBodyIsListedAsync(endpoints);
+        var failures = new List<string>();
+        var timer = Stopwatch.StartNew();
+
+        foreach (var endpoint in endpoints)
+        {
+            var before = endpoint.Stored is null ? null : await endpoint.Stored();
+            var property = Prop.ForAll(Arb.From(JsonFuzz.Bodies(JsonNode.Parse(endpoint.Sample)!)),
+                (string body) => SendAsync(endpoint, body).GetAwaiter().GetResult());
+            try
+            {
+                // On a thread of its own: FsCheck runs properties synchronously.
+                await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(CasesPerEndpoint).WithQuietOnSuccess(true), property));
+            }
+            catch (Exception e)
+            {
+                failures.Add($"{endpoint.Method} {endpoint.Path}: {e.Message}");
+            }
+            if (endpoint.Stored is not null && await endpoint.Stored() is var after && after != before)
+            {
+                failures.Add($"{endpoint.Method} {endpoint.Path}: stored something ({before} before, {after} after)");
+            }
+        }
+
+        output.WriteLine($"{endpoints.Count} endpoints × {CasesPerEndpoint} bodies in {timer.Elapsed.TotalSeconds:F1} s");
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    private static async Task SendAsync(Endpoint endpoint, string body)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        var client = endpoint.Client();
+        using var response = await client.SendAsync(request);
+        if (endpoint.FreshClients)
+        {
+            client.Dispose();
+        }
+        var status = (int)response.StatusCode;
+        var type = response.Content.Headers.ContentType?.MediaType;
+        if (status is < 400 or >= 500 || type != "application/problem+json")
+        {
+            var answer = await response.Content.ReadAsStringAsync();
+            throw new Xunit.Sdk.XunitException($"{status} {type} for {Excerpt(body)}\n  answered: {Excerpt(answer)}");
+        }
+    }
+
+    private static string Excerpt(string text) => text.Length <= 400 ? text : $"{text[..400]}… ({text.Length} characters)";
+
+    private async Task<List<Endpoint>> EndpointsAsync()
+    {
+        var admin = Client("fuzz-admin", "institution-admin");
+        var caseManager = Client("fuzz-cm", "case-manager");
+        var lead = Client("fuzz-lead", "network-lead");
+        var supporter = Client("fuzz-supporter", "peer-supporter");
+        var requester = Client("fuzz-requester", "reporter");
+        var eventType = (await admin.GetFromJsonAsync<string[]>("/api/notifications/webhooks/event-types"))![0];
+        // The body is read and checked before the resource is looked up, so an id nobody has is as good as a real one.
+        var id = Guid.NewGuid();
+        const string preferences = """
+            {"channels":["Email","Inbox"],"mutedKinds":["Reminder"],"quietHoursStart":"22:00:00","quietHoursEnd":"07:00:00","timeZone":"Europe/Berlin"}
+            """;
+        var person = $$"""
+            {"userId":"fuzz-person","displayName":"Dana Field","email":"dana@lakeside.test","roles":["case-manager"],"channels":["Email"],"preferences":{{preferences}}}
+            """;
+        const string profile = """
+            {"firstName":"Sam","preferredContact":"sam@lakeside.test","role":"Physician","specialty":"Pediatrics","department":"Surgery",
+             "languages":["en","es"],"region":"North","experience":["vaccine-advocacy"],"capacity":2,"amplifies":true,
+             "conflicts":[{"institutionId":"mercy","email":"x@mercy.test"}]}
+            """;
+
+        return
+        [
+            new("POST", "/api/intake/reports", JsonSerializer.Serialize(IntakeReports.Harassment(institution: Institution)),
+                () => IntakeClients.Fresh(platform), () => CountAsync("intakedb", "SELECT count(*) FROM reports"), FreshClients: true),
+            new("POST", $"/api/cases/{id}/notes", """{"text":"Called the reporter back."}""", () => caseManager),
+            new("POST", $"/api/cases/{id}/content-audit", """{"outcome":"Post removed by the author."}""", () => caseManager),
+            new("POST", $"/api/cases/{id}/resolve", """{"note":"Resolved with the platform."}""", () => caseManager),
+            new("POST", $"/api/cases/{id}/dismiss", """{"note":"Not a case for us."}""", () => caseManager),
+            new("POST", $"/api/cases/{id}/messages", """{"text":"We are on it."}""", () => caseManager),
+            new("PUT", "/api/cases/policy",
+                """{"levels":[{"roles":["case-manager"],"critical":"01:00:00","high":"04:00:00","moderate":"1.00:00:00","low":"3.00:00:00"}],"repeats":1}""",
+                () => admin, () => ReadAsync(admin, "/api/cases/policy")),
+            new("POST", "/api/notifications/webhooks", $$"""{"url":"https://hooks.partner.example/haven","eventTypes":["{{eventType}}"]}""",
+                () => admin, () => ReadAsync(admin, "/api/notifications/webhooks")),
+            new("POST", "/api/notifications/amqp-subscriptions", $$"""{"eventTypes":["{{eventType}}"]}""",
+                () => admin, () => ReadAsync(admin, "/api/notifications/amqp-subscriptions")),
+            new("PUT", "/api/notifications/templates/CaseAssigned", """{"subject":"A new case","body":"Case {{caseId}} awaits you."}""",
+                () => admin, () => ReadAsync(admin, "/api/notifications/templates")),
+            new("POST", "/api/notifications/directory", person, () => admin, () => ReadAsync(admin, "/api/notifications/directory")),
+            new("PUT", $"/api/notifications/directory/{id}", person, () => admin, () => ReadAsync(admin, "/api/notifications/directory")),
+            new("PUT", "/api/notifications/preferences", preferences, () => caseManager,
+                () => ReadAsync(caseManager, "/api/notifications/preferences")),
+            new("PUT", "/api/peer-support/network/settings",
+                """{"offerDeadline":"1.00:00:00","urgentOfferDeadline":"04:00:00","refusalsBeforeLeadIsTold":2,"firstCheckIn":"3.00:00:00","secondCheckIn":"14.00:00:00"}""",
+                () => lead, () => ReadAsync(lead, "/api/peer-support/network/settings")),
+            new("PUT", "/api/peer-support/supporters/me", profile, () => supporter, () => ReadAsync(supporter, "/api/peer-support/supporters/me")),
+            new("POST", "/api/peer-support/requests",
+                """{"firstName":"Rae","preferredContact":"rae@lakeside.test","department":"Surgery","languages":["en"],"experience":["vaccine-advocacy"],"preferAnotherInstitution":false,"urgent":false,"conflicts":[{"institutionId":"mercy","email":"x@mercy.test"}]}""",
+                () => requester, () => ReadAsync(requester, "/api/peer-support/requests/mine")),
+            new("POST", "/api/peer-support/referrals",
+                """{"colleagueEmail":"kim@lakeside.test","firstName":"Kim","preferredContact":"kim@lakeside.test","department":"Surgery","languages":["en"],"experience":[],"preferAnotherInstitution":true,"urgent":true}""",
+                () => requester, () => ReadAsync(lead, "/api/peer-support/network/requests")),
+            new("POST", $"/api/peer-support/requests/{id}/close", """{"rating":5,"comment":"Thank you."}""", () => requester),
+            new("POST", $"/api/peer-support/requests/{id}/notes", """{"text":"Spoke on the phone.","checkIn":true}""", () => supporter),
+            new("POST", "/api/peer-support/amplifications", """{"platform":"X","supportUrl":"https://x.com/someone/status/1","message":"Please add a kind word."}""",
+                () => requester, () => ReadAsync(supporter, "/api/peer-support/amplifications")),
+            new("POST", "/api/peer-support/toolkit",
+                """{"topic":"doxxing","title":"When your address is posted","url":"https://example.org/doxxing","summary":"First steps.","forMyInstitutionOnly":false}""",
+                () => lead, () => ReadAsync(lead, "/api/peer-support/toolkit")),
+        ];
+    }
+
+    /// <summary>Every operation with a JSON request body in the services' OpenAPI documents (once the gateway serves them) is listed.</summary>
+    private async Task EveryDocumentedBodyIsListedAsync(List<Endpoint> endpoints)
+    {
+        using var response = await platform.Gateway.GetAsync("/openapi");
+        if (!response.IsSuccessStatusCode)
+        {
+            output.WriteLine("The gateway serves no OpenAPI documents: only the listed endpoints are fuzzed.");
+            return;
+        }
+        var listed = endpoints.Select(e => $"{e.Method} {e.Template}").ToHashSet();
+        var documented = 0;
+        var missing = new List<string>();
+        foreach (var document in (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray())
+        {
+            var paths = (await platform.Gateway.GetFromJsonAsync<JsonElement>(document.GetProperty("url").GetString()!)).GetProperty("paths");
+            foreach (var path in paths.EnumerateObject())
+            {
+                foreach (var operation in path.Value.EnumerateObject().Where(o => o.Value.ValueKind == JsonValueKind.Object
+                    && o.Value.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out _)))
+                {
+                    var key = $"{operation.Name.ToUpperInvariant()} {Regex.Replace(path.Name, "{[^}]+}", "{}")}";
+                    documented++;
+                    if (!listed.Contains(key))
+                    {
+                        missing.Add(key);
+                    }
+                }
+            }
+        }
+        output.WriteLine($"{documented} operations with a JSON body in the OpenAPI documents, {missing.Count} of them not listed here.");
+        Assert.True(documented > 0, "The OpenAPI documents were served but name no operation with a JSON body.");
+        Assert.True(missing.Count == 0, $"Documented JSON bodies nobody fuzzes (add them to {nameof(EndpointsAsync)}): {string.Join(", ", missing)}");
+    }
+
+    private HttpClient Client(string user, string role) => platform.App.CreateHttpClient("gateway", Institution, user, role);
+
+    /// <summary>What a listing answers, without the trace id each answer has of its own.</summary>
+    private static async Task<string> ReadAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        return $"{(int)response.StatusCode} {TraceId().Replace(await response.Content.ReadAsStringAsync(), "")}";
+    }
+
+    [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
+    private static partial Regex TraceId();
+
+    private async Task<string> CountAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(await platform.App.GetConnectionStringAsync(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return $"{await command.ExecuteScalarAsync()} rows";
+    }
+}
