@@ -31,6 +31,9 @@ public static class DatabaseExtensions
         // only find our retrying strategy and keep it.
         builder.EnrichNpgsqlDbContext<TDbContext>(settings => settings.DisableRetry = true);
 
+        // PostgreSQL cannot store NUL in text: a service with a database refuses it in every request, as a 400 naming where.
+        builder.Services.AddNulCharacterGuard();
+
         // Registered before MassTransit's hosted service so the schema exists before any consumer runs.
         builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
         return builder;

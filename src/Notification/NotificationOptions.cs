@@ -33,4 +33,10 @@ public sealed class WebhookOptions : RetryOptions
 
     /// <summary>Plain http endpoints (development and tests only): partners' endpoints are https.</summary>
     public bool AllowHttp { get; set; }
+
+    /// <summary>
+    /// Loopback, link-local and private destinations (development and tests only, where receivers run on this machine).
+    /// Off, a subscription to such an address is refused and deliveries connect only to public addresses.
+    /// </summary>
+    public bool AllowPrivateDestinations { get; set; }
 }

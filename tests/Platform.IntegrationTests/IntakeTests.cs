@@ -93,6 +93,25 @@ public sealed class When_an_invalid_report_is_submitted(PlatformFixture platform
     }
 
     [Fact]
+    public async Task A_NUL_character_in_any_text_field_is_refused_with_the_fields_named_and_nothing_is_stored()
+    {
+        using var client = IntakeClients.Fresh(platform);
+        var marker = $"report with NUL {Guid.NewGuid():N}";
+        var report = Harassment();
+        report["description"] = marker;
+        report["evidence"] = new[] { new { text = "the words\0 as seen", handle = "@someone", seenAt = DateTimeOffset.UtcNow.AddHours(-2) } };
+        report["subject"] = new { name = "Dr. Jane\0 Doe", email = IntakeReports.NewSubjectEmail() };
+
+        using var response = await client.PostAsJsonAsync("/api/intake/reports", report);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["evidence[0].text", "subject.name"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(0L, await ReportsWithDescription(marker));
+    }
+
+    [Fact]
     public async Task A_form_that_is_not_json_is_refused()
     {
         using var client = IntakeClients.Fresh(platform);

@@ -1,4 +1,5 @@
 using Haven.Escalation.Data;
+using Haven.Escalation.Policies;
 using Haven.Escalation.StateMachines;
 using Haven.Identity;
 using Haven.Messaging;
@@ -12,6 +13,7 @@ internal static class Extensions
         builder.Services.AddProblemDetails();
         builder.AddHavenIdentity();
         builder.AddHavenDbContext<EscalationDbContext>("escalationdb");
+        builder.Services.AddScoped<IEscalationPolicies, StoredEscalationPolicies>();
         builder.AddHavenMessaging<EscalationDbContext>(bus =>
             bus.AddSagaStateMachine<CaseStateMachine, CaseState>(typeof(CaseStateDefinition)));
     }

@@ -3,10 +3,8 @@ using Haven.Contracts.Notifications;
 using Haven.Contracts.PeerSupport;
 using Haven.Contracts.Reports;
 using Haven.Escalation.Commands;
-using Haven.Escalation.Data;
 using Haven.Escalation.Policies;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Escalation.StateMachines;
 
@@ -20,6 +18,16 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
     public CaseStateMachine()
     {
         InstanceState(x => x.CurrentState);
+        // What an open case does not expect is a race it has already settled: a second acknowledgement (two case
+        // managers, a double click), a deadline or reminder that fired as the case moved on, a review started twice.
+        // The API answers 409 to whoever it can still tell; a message that slips past its check changes nothing
+        // and is noted, rather than faulting into the error queue and being retried.
+        OnUnhandledEvent(context =>
+        {
+            context.GetServiceOrCreateInstance<ILogger<CaseStateMachine>>().LogInformation(
+                "Case {CaseId} in {State} ignored {Event}", context.Saga.CorrelationId, context.Saga.CurrentState, context.Event.Name);
+            return context.Ignore();
+        });
 
         Event(() => ReportSubmitted, e => e.CorrelateById(context => context.Message.CaseId));
         Event(() => ReportWithdrawn, e => e.CorrelateById(context => context.Message.CaseId));
@@ -143,9 +151,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
     private static async Task OpenAsync(BehaviorContext<CaseState, ReportSubmitted> context)
     {
         var report = context.Message;
-        var db = context.GetServiceOrCreateInstance<EscalationDbContext>();
-        var policy = await db.Policies.AsNoTracking().SingleOrDefaultAsync(p => p.InstitutionId == report.InstitutionId,
-            context.CancellationToken) ?? DefaultPolicy.For(report.InstitutionId);
+        var policy = await context.GetServiceOrCreateInstance<IEscalationPolicies>().ForAsync(report.InstitutionId, context.CancellationToken);
         var now = Now(context);
 
         CaseRules.Open(context.Saga, report, policy, now);

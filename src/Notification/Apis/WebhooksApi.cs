@@ -126,13 +126,17 @@ public static class WebhooksApi
         return TypedResults.Accepted($"/api/notifications/webhooks/{id}/deliveries", WebhookDeliveryView.From(delivery));
     }
 
-    private static Dictionary<string, string[]> Validate(SubscriptionRequest request, WebhookOptions options)
+    public static Dictionary<string, string[]> Validate(SubscriptionRequest request, WebhookOptions options)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || request.Url!.Length > 2000
             || !(url.Scheme == Uri.UriSchemeHttps || (options.AllowHttp && url.Scheme == Uri.UriSchemeHttp)))
         {
             errors["url"] = [options.AllowHttp ? "An absolute http(s) URL." : "An absolute https URL."];
+        }
+        else if (!options.AllowPrivateDestinations && WebhookDestinations.NamesInwardHost(url))
+        {
+            errors["url"] = [WebhookDestinations.Refused];
         }
         var types = request.EventTypes ?? [];
         if (types.Count == 0 || types.Any(t => !WebhookEventTypes.All.Contains(t)))

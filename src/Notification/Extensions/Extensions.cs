@@ -5,6 +5,7 @@ using Haven.Notification.Consumers;
 using Haven.Notification.Data;
 using Haven.Notification.Delivery;
 using Haven.Notification.Templates;
+using Haven.Notification.Webhooks;
 
 namespace Haven.Notification.Extensions;
 
@@ -23,7 +24,8 @@ internal static class Extensions
         builder.Services.AddScoped<TemplateStore>();
         // Our own retries (logged, backed off, counted against the subscription) replace the standard resilience handler's.
 #pragma warning disable EXTEXP0001 // Experimental, but the documented way to opt one client out of the defaults.
-        builder.Services.AddHttpClient(DeliverWebhookConsumer.HttpClientName).RemoveAllResilienceHandlers();
+        builder.Services.AddHttpClient(DeliverWebhookConsumer.HttpClientName).RemoveAllResilienceHandlers()
+            .ConfigurePrimaryHttpMessageHandler(() => WebhookDestinations.Handler(options.Webhooks.AllowPrivateDestinations));
 #pragma warning restore EXTEXP0001
 
         builder.AddHavenMessaging<NotificationDbContext>(bus =>

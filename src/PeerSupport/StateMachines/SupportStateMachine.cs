@@ -17,8 +17,16 @@ public sealed class SupportStateMachine : MassTransitStateMachine<SupportState>
     public SupportStateMachine()
     {
         InstanceState(x => x.CurrentState);
-        // Late answers, double clicks and timers that lost a race are normal here; the API refuses what no longer applies.
-        OnUnhandledEvent(context => context.Ignore());
+        // Late answers, double clicks and timers that lost a race are normal here (an offer expiring as it is accepted,
+        // a check-in due after closing, a second close): the API answers 409 to what no longer applies, and a message
+        // that slips past its check changes nothing and is noted, rather than faulting into the error queue.
+        OnUnhandledEvent(context =>
+        {
+            context.GetServiceOrCreateInstance<ILogger<SupportStateMachine>>().LogInformation(
+                "Support request {RequestId} in {State} ignored {Event}", context.Saga.CorrelationId, context.Saga.CurrentState,
+                context.Event.Name);
+            return context.Ignore();
+        });
 
         Event(() => CaseRequested, e => e.CorrelateById(context => context.Message.RequestId));
         Event(() => Referred, e => e.CorrelateById(context => context.Message.RequestId));
@@ -73,7 +81,7 @@ public sealed class SupportStateMachine : MassTransitStateMachine<SupportState>
             When(CheckIn.Received)
                 .Then(context => context.Saga.CheckInsDue = context.Message.CheckIn)
                 .Publish(context => new SupportCheckInDue(context.Saga.CorrelationId, SupporterOf(context.Saga), context.Message.CheckIn,
-                    DateTimeOffset.UtcNow))
+                    Now(context)))
                 .If(context => context.Message.CheckIn == 1, first => first
                     .Schedule(CheckIn, context => new CheckInDue(context.Saga.CorrelationId, 2),
                         context => (context.Saga.AcceptedAt!.Value + context.Saga.SecondCheckIn).UtcDateTime)),
@@ -106,14 +114,14 @@ public sealed class SupportStateMachine : MassTransitStateMachine<SupportState>
                         context.Saga.Urgent, context.Saga.RespondBy!.Value))
                     .TransitionTo(Offered),
                 nobody => nobody
-                    .If(_ => tellLeadWhenNobodyIsLeft, lead => lead.Publish(context => Stalled(context.Saga, noSupporterLeft: true)))
+                    .If(_ => tellLeadWhenNobodyIsLeft, lead => lead.Publish(context => Stalled(context, noSupporterLeft: true)))
                     .TransitionTo(Unmatched));
 
     private static EventActivityBinder<SupportState, T> Refused<T>(EventActivityBinder<SupportState, T> binder) where T : class =>
         binder
             .Then(context => context.Saga.Refusals++)
             .If(context => context.Saga.Refusals == context.Saga.RefusalsBeforeLeadIsTold,
-                lead => lead.Publish(context => Stalled(context.Saga, noSupporterLeft: false)));
+                lead => lead.Publish(context => Stalled(context, noSupporterLeft: false)));
 
     private EventActivityBinder<SupportState, SupportEnded> Close(EventActivityBinder<SupportState, SupportEnded> binder) =>
         binder
@@ -161,8 +169,11 @@ public sealed class SupportStateMachine : MassTransitStateMachine<SupportState>
     private static SupporterAddress SupporterOf(SupportState support) =>
         new(support.SupporterInstitutionId!, support.SupporterUserId!);
 
-    private static SupportMatchStalled Stalled(SupportState support, bool noSupporterLeft) =>
-        new(support.CorrelationId, support.NetworkId, support.Refusals, noSupporterLeft, support.Urgent, DateTimeOffset.UtcNow);
+    private static SupportMatchStalled Stalled<T>(BehaviorContext<SupportState, T> context, bool noSupporterLeft) where T : class =>
+        new(context.Saga.CorrelationId, context.Saga.NetworkId, context.Saga.Refusals, noSupporterLeft, context.Saga.Urgent, Now(context));
+
+    private static DateTimeOffset Now<T>(BehaviorContext<SupportState, T> context) where T : class =>
+        context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow();
 
     public State Offered { get; private set; } = null!;
     public State Matched { get; private set; } = null!;
