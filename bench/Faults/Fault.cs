@@ -66,7 +66,7 @@ public sealed record Fault(string Name, Func<FaultContext, CancellationToken, Ta
 
     public static readonly Fault Poison = new("a poison message", async (context, ct) => await context.Tap.PublishPoisonAsync(ct));
 
-    public static IReadOnlyList<Fault> All => [BrokerKilled, DatabaseRestarted, ReplicasKilled, EscalationDown, DeliveredTwice, Poison];
+    public static IReadOnlyList<Fault> All => [DeliveredTwice, EscalationDown, Poison, ReplicasKilled, DatabaseRestarted, BrokerKilled];
 
     /// <summary><c>kill -9</c> of every process of the resource's instances (the server and what it started).</summary>
     private static async Task KillAsync(FaultStack stack, string resource, CancellationToken cancellationToken)

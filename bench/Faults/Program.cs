@@ -40,10 +40,20 @@ switch (command)
         foreach (var fault in Fault.All)
         {
             Console.WriteLine($"Fault: {fault.Name}");
-            var outcome = await runner.RunAsync(fault, cancel.Token);
-            Console.WriteLine(outcome.Describe());
-            rows.Add(outcome.Row);
-            clean &= outcome.Row.Lost == 0 && outcome.Row.Duplicated == 0 && outcome.Parked.Count == 0;
+            try
+            {
+                var outcome = await runner.RunAsync(fault, cancel.Token);
+                Console.WriteLine(outcome.Describe());
+                rows.Add(outcome.Row);
+                clean &= outcome.Row.Lost == 0 && outcome.Row.Duplicated == 0 && outcome.Parked.Count == 0;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+            {
+                // The platform did not come back (or the checker could not read it): the next faults still say something.
+                Console.WriteLine($"{fault.Name}: {e.GetType().Name}: {e.Message}");
+                rows.Add(new FaultRow(fault.Name, 0, 0, 0, 0, [e.Message]));
+                clean = false;
+            }
         }
         Console.WriteLine(FaultRow.Table(rows));
         return clean ? 0 : 1;
