@@ -61,10 +61,17 @@ public sealed class Checker(FaultStack stack)
         var giveUp = DateTimeOffset.UtcNow + settle;
         while (true)
         {
-            var row = await ReconcileAsync(fault, reports, since, cancellationToken);
-            if (row.Lost == 0 || DateTimeOffset.UtcNow > giveUp)
+            try
             {
-                return row;
+                var row = await ReconcileAsync(fault, reports, since, cancellationToken);
+                if (row.Lost == 0 || DateTimeOffset.UtcNow > giveUp)
+                {
+                    return row;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException && DateTimeOffset.UtcNow < giveUp)
+            {
+                // A read that failed observed nothing (the gateway answers 503 for a service its probes found slow): read again.
             }
             await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
         }

@@ -84,11 +84,17 @@ public sealed class DuplicatingTap : IAsyncDisposable
     /// </summary>
     public async Task<string> PublishPoisonAsync(CancellationToken cancellationToken)
     {
-        var (exchange, properties, body) = _samples.Values.FirstOrDefault(s => s.Exchange.Contains("notify-recipients", StringComparison.OrdinalIgnoreCase));
-        if (body is null)
+        (string Exchange, BasicProperties Properties, byte[] Body) sample;
+        var giveUp = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
+        while ((sample = _samples.Values.FirstOrDefault(s => s.Exchange.Contains("notify-recipients", StringComparison.OrdinalIgnoreCase))).Body is null)
         {
-            throw new InvalidOperationException("The tap has not seen a notification command to model the poison message on.");
+            if (DateTimeOffset.UtcNow > giveUp)
+            {
+                throw new InvalidOperationException("The tap has seen no notification command to model the poison message on.");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
         }
+        var (exchange, properties, body) = sample;
         var envelope = JsonNode.Parse(body)!.AsObject();
         var messageId = Guid.NewGuid().ToString();
         envelope["messageId"] = messageId;

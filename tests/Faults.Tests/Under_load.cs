@@ -11,7 +11,7 @@ public sealed class Under_load(FaultFixture faults, ITestOutputHelper output)
     public Task RabbitMQ_killed_and_started_again_loses_and_repeats_nothing() => NothingLostOrRepeated(Fault.BrokerKilled);
 
     [Fact]
-    public Task PostgreSQL_restarted_loses_and_repeats_nothing() => NothingLostOrRepeated(Fault.DatabaseRestarted);
+    public Task PostgreSQL_killed_and_started_again_loses_and_repeats_nothing() => NothingLostOrRepeated(Fault.DatabaseKilled);
 
     [Fact]
     public Task A_replica_of_each_consuming_service_killed_loses_and_repeats_nothing() => NothingLostOrRepeated(Fault.ReplicasKilled);
