@@ -56,6 +56,17 @@ public sealed class LocalData
 
     private const string LockName = ".lock";
 
+    /// <summary>Whether a run holds the folder now (its lock cannot be taken), without keeping the lock.</summary>
+    public static bool IsInUse(string directory)
+    {
+        if (!File.Exists(Path.Combine(directory, LockName)))
+        {
+            return false;
+        }
+        using var probe = TakeLock(directory);
+        return probe is null;
+    }
+
     // FileShare.None takes an exclusive flock(2) on Unix: the kernel drops it when the process dies, however it dies.
     private static FileStream? TakeLock(string directory)
     {

@@ -3,7 +3,7 @@ using Haven.AppHost.Resources;
 
 if (args is [DevelopmentTokens.Verb, .. var tokenArgs])
 {
-    return DevelopmentTokens.Print(tokenArgs);
+    return await DevelopmentTokens.PrintAsync(tokenArgs);
 }
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -23,12 +23,15 @@ var auditDb = postgres.AddDatabase("auditdb");
 var peerSupportDb = postgres.AddDatabase("peersupportdb");
 
 var messaging = builder.AddMessageBroker("messaging", data);
+// Notification provisions partners' AMQP users and queues through the broker's management API.
+var messagingManagement = messaging.AddManagementConnection("messaging-management");
 
 // Locally every notification email lands in a Maildir in the data folder, never in a real mailbox.
 var smtp = builder.AddMailServer("smtp", data);
 
-// Locally the AppHost plays the institutions' identity providers; ./haven token prints a token it signs.
-var identity = data is null ? null : builder.AddDevelopmentIdentity("identity", data);
+// Locally a development OpenID Connect provider plays the institutions' providers (src/DevIdentity, behind the gateway).
+var gatewayPort = builder.Configuration.GetValue("gateway-port", 8080);
+var identity = data is null ? null : builder.AddDevelopmentIdentity(data, gatewayPort);
 
 // Audit records every event of the platform, so it listens before any other service speaks.
 var audit = builder.AddService<Projects.Audit>("audit", identity)
@@ -50,6 +53,7 @@ var notification = builder.AddService<Projects.Notification>("notification", ide
     .WithReference(notificationDb).WaitFor(notificationDb)
     .WithReference(smtp).WaitFor(smtp)
     .WithReference(messaging).WaitFor(messaging)
+    .WithReference(messagingManagement)
     .WaitFor(audit);
 
 var peerSupport = builder.AddService<Projects.PeerSupport>("peersupport", identity)
@@ -59,13 +63,16 @@ var peerSupport = builder.AddService<Projects.PeerSupport>("peersupport", identi
 
 // The gateway starts once the services are healthy: its health probes then find them up from the first, where a gateway
 // started beside them would answer 503 until its next probe (up to 5 s after every resource reports healthy).
-builder.AddService<Projects.Gateway>("gateway", identity, publicPort: builder.Configuration.GetValue("gateway-port", 8080))
+var gateway = builder.AddService<Projects.Gateway>("gateway", identity, publicPort: gatewayPort)
     .WithExternalHttpEndpoints()
+    .WithIdentityRoute(identity)
     .WithReference(intake).WaitFor(intake)
     .WithReference(escalation).WaitFor(escalation)
     .WithReference(notification).WaitFor(notification)
     .WithReference(audit).WaitFor(audit)
     .WithReference(peerSupport).WaitFor(peerSupport);
+
+builder.SeedDemoDirectoryWhenReady(gateway, identity);
 
 if (data is not null)
 {

@@ -11,7 +11,7 @@ public static class AuditCommands
     /// for each now, through the service's own API with a development auditor's token.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithAuditCommands(this IResourceBuilder<ProjectResource> audit,
-        IResourceBuilder<DevelopmentIdentityResource>? identity)
+        DevelopmentIdentity? identity)
     {
         if (identity is null)
         {
@@ -26,14 +26,14 @@ public static class AuditCommands
         };
         return audit
             .WithCommand("verify-chains", "Verify audit chains",
-                context => ForEachInstitutionAsync(audit.Resource, identity.Resource, HttpMethod.Get, "/api/audit/verify", context.CancellationToken),
+                context => ForEachInstitutionAsync(audit.Resource, identity, HttpMethod.Get, "/api/audit/verify", context.CancellationToken),
                 options)
             .WithCommand("sign-checkpoints", "Sign checkpoints now",
-                context => ForEachInstitutionAsync(audit.Resource, identity.Resource, HttpMethod.Post, "/api/audit/checkpoints", context.CancellationToken),
+                context => ForEachInstitutionAsync(audit.Resource, identity, HttpMethod.Post, "/api/audit/checkpoints", context.CancellationToken),
                 new CommandOptions { UpdateState = options.UpdateState, IconName = "Signature" });
     }
 
-    private static async Task<ExecuteCommandResult> ForEachInstitutionAsync(ProjectResource audit, DevelopmentIdentityResource identity,
+    private static async Task<ExecuteCommandResult> ForEachInstitutionAsync(ProjectResource audit, DevelopmentIdentity identity,
         HttpMethod method, string path, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = new Uri(audit.GetEndpoint("http").Url), Timeout = TimeSpan.FromSeconds(30) };

@@ -37,6 +37,23 @@ public static class InfrastructureExtensions
             : builder.AddLocalRabbitMQ(name, userName, password, data);
     }
 
+    /// <summary>
+    /// The broker's management HTTP API, for the service that provisions partners' users and queues on it:
+    /// <c>Endpoint=http://host:port;Username=…;Password=…</c>, the broker's own administrator.
+    /// </summary>
+    public static IResourceBuilder<ConnectionStringResource> AddManagementConnection(this IResourceBuilder<IResourceWithConnectionString> broker,
+        string name)
+    {
+        var (endpoint, userName, password) = broker.Resource switch
+        {
+            LocalRabbitMQResource local => (local.Management, ReferenceExpression.Create($"{local.UserName}"), local.Password),
+            RabbitMQServerResource container => (container.ManagementEndpoint, container.UserNameReference, container.PasswordParameter),
+            _ => throw new ArgumentException($"{broker.Resource.Name} is not a RabbitMQ broker.", nameof(broker)),
+        };
+        return broker.ApplicationBuilder.AddConnectionString(name, ReferenceExpression.Create(
+            $"Endpoint=http://{endpoint.Property(EndpointProperty.Host)}:{endpoint.Property(EndpointProperty.Port)};Username={userName};Password={password}"));
+    }
+
     /// <summary>Published, the mail relay is the deployment's own: its connection string is a parameter.</summary>
     public static IResourceBuilder<IResourceWithConnectionString> AddMailServer(this IDistributedApplicationBuilder builder,
         string name, LocalData? data) =>

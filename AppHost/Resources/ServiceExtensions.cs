@@ -12,7 +12,7 @@ public static class ServiceExtensions
     /// client as itself, and the gateway's per-address rate limits need each client's own address.
     /// </param>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name,
-        IResourceBuilder<DevelopmentIdentityResource>? identity, int? publicPort = null)
+        DevelopmentIdentity? identity, int? publicPort = null)
         where TProject : IProjectMetadata, new()
     {
         var service = builder.AddProject<TProject>(name)

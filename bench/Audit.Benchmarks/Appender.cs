@@ -2,19 +2,47 @@ using System.Diagnostics;
 using Haven.Audit.Chain;
 using Haven.Audit.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Haven.Audit.Benchmarks;
 
-internal sealed record Result(double PerSecond, double P50, double P99, bool Verified);
+public sealed record Result(double PerSecond, double P50, double P99, bool Verified);
 
-/// <summary>Appends events the way the audit consumer does, then verifies every chain it wrote to.</summary>
-internal sealed class Appender(DbContextOptions<AuditDbContext> options)
+/// <summary>
+/// Appends events one per transaction (as the audit consumer did) or through the consumer's group commit
+/// (<see cref="ChainWriter"/>), then verifies every chain it wrote to.
+/// </summary>
+public sealed class Appender(DbContextOptions<AuditDbContext> options, ChainWriter writer)
 {
+    /// <summary>An appender on the database of the connection string, its schema migrated and its caches warmed on a chain of its own.</summary>
+    public static async Task<Appender> CreateAsync(string connectionString, int warmup)
+    {
+        var options = new DbContextOptionsBuilder<AuditDbContext>().UseNpgsql(connectionString).Options;
+        await using (var db = new AuditDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+        }
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddScoped(_ => new AuditDbContext(options))
+            .AddScoped<AuditChain>()
+            .AddSingleton<ChainWriter>()
+            .BuildServiceProvider();
+        var writer = services.GetRequiredService<ChainWriter>();
+        await writer.StartAsync(CancellationToken.None);
+        var appender = new Appender(options, writer);
+        await appender.RunAsync("warmup", warmup, writers: 1, chains: 1);
+        await appender.RunAsync("warmup-grouped", warmup, writers: 8, chains: 1, grouped: true);
+        return appender;
+    }
+
     private const string Payload = """{"caseId":"00000000-0000-0000-0000-000000000000","status":"Acknowledged","changedAt":"2026-11-22T00:00:00Z"}""";
 
     /// <summary><paramref name="writers"/> writers share <paramref name="entries"/> appends, spread over the chains.</summary>
     /// <param name="prefix">Names this run's chains, so that every run starts from empty ones.</param>
-    public async Task<Result> RunAsync(string prefix, int entries, int writers, int chains)
+    /// <param name="grouped">Through the group commit; otherwise one entry per transaction.</param>
+    public async Task<Result> RunAsync(string prefix, int entries, int writers, int chains, bool grouped = false)
     {
         var perWriter = entries / writers;
         var latencies = new double[writers * perWriter];
@@ -24,7 +52,8 @@ internal sealed class Appender(DbContextOptions<AuditDbContext> options)
             for (var i = 0; i < perWriter; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                await AppendAsync($"{prefix}-inst-{(writer + i) % chains}");
+                var chain = $"{prefix}-inst-{(writer + i) % chains}";
+                await (grouped ? AppendGroupedAsync(chain) : AppendAsync(chain));
                 latencies[writer * perWriter + i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         })));
@@ -40,10 +69,17 @@ internal sealed class Appender(DbContextOptions<AuditDbContext> options)
     {
         await using var db = new AuditDbContext(options);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var caseId = Guid.NewGuid();
-        await new AuditChain(db, TimeProvider.System).AppendAsync(new AuditRecord(institutionId, Guid.NewGuid(),
-            "haven:cases:case-status-changed:v1", DateTimeOffset.UtcNow, "bench", CaseSubject.Ref(caseId), caseId, Payload), CancellationToken.None);
+        await new AuditChain(db, TimeProvider.System).AppendAsync(Record(institutionId), CancellationToken.None);
         await transaction.CommitAsync();
+    }
+
+    private Task AppendGroupedAsync(string institutionId) => writer.AppendAsync(Record(institutionId), CancellationToken.None);
+
+    private static AuditRecord Record(string institutionId)
+    {
+        var caseId = Guid.NewGuid();
+        return new AuditRecord(institutionId, Guid.NewGuid(), "haven:cases:case-status-changed:v1", DateTimeOffset.UtcNow, "bench",
+            CaseSubject.Ref(caseId), caseId, Payload);
     }
 
     /// <summary>Concurrent appends must still leave whole chains: no gap, no fork, every entry counted once.</summary>

@@ -17,10 +17,10 @@ var concurrency = args.Length > 1 ? int.Parse(args[1]) : 4;
 var pause = TimeSpan.FromMilliseconds(args.Length > 2 ? int.Parse(args[2]) : 0);
 
 // The AppHost's own graph, started as the whole-stack tests start it.
-var data = Directory.CreateTempSubdirectory("haven-bench-");
+using var data = new TemporaryFolder();
 Console.WriteLine("Starting the platform...");
 var started = Stopwatch.StartNew();
-await using var app = await TestAppHost.StartAsync(await TestAppHost.CreateBuilderAsync(data, [], _ => { }, CancellationToken.None),
+await using var app = await TestAppHost.StartAsync(await TestAppHost.CreateBuilderAsync(data.Directory, [], _ => { }, CancellationToken.None),
     CancellationToken.None);
 Console.WriteLine($"All healthy in {started.Elapsed.TotalSeconds:F1} s");
 

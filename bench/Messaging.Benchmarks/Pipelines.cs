@@ -13,7 +13,7 @@ namespace Haven.Messaging.Benchmarks;
 /// The two pipelines compared, with the same work at both ends (store a submission, store a receipt) and the same
 /// queue settings (Haven's prefetch and concurrency, durable queues, persistent messages, publisher confirms).
 /// </summary>
-internal static class Pipelines
+public static class Pipelines
 {
     /// <summary>Store, then publish straight to the broker; consume without an inbox.</summary>
     public static async Task<IHost> StartPlain(string database, string broker, Latencies latencies)

@@ -9,7 +9,9 @@ public sealed class IdentityOptions
 {
     public const string SectionName = "Identity";
 
-    public string Audience { get; set; } = "haven";
+    public const string DefaultAudience = "haven";
+
+    public string Audience { get; set; } = DefaultAudience;
 
     /// <summary>Keyed by institution id (the value of the tokens' <c>institution</c> claim).</summary>
     public Dictionary<string, InstitutionOptions> Institutions { get; set; } = new(StringComparer.Ordinal);

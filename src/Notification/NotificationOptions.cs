@@ -14,6 +14,8 @@ public sealed class NotificationOptions
     public RetryOptions Email { get; set; } = new();
 
     public WebhookOptions Webhooks { get; set; } = new();
+
+    public AmqpOptions Amqp { get; set; } = new();
 }
 
 /// <summary>Exponential backoff with equal jitter: attempt n waits a random time between half and all of min(max, base * 2^(n-1)).</summary>
@@ -39,4 +41,19 @@ public sealed class WebhookOptions : RetryOptions
     /// Off, a subscription to such an address is refused and deliveries connect only to public addresses.
     /// </summary>
     public bool AllowPrivateDestinations { get; set; }
+}
+
+public sealed class AmqpOptions
+{
+    /// <summary>
+    /// The broker's address as partners reach it (<c>amqps://broker.haven.example:5671</c>); by default the address of
+    /// <c>ConnectionStrings__messaging</c>, which is right where partners reach the broker as the services do.
+    /// </summary>
+    public Uri? BrokerUri { get; set; }
+
+    /// <summary>Events a partner's queue keeps before the oldest are dropped.</summary>
+    public int QueueMaxLength { get; set; } = 100_000;
+
+    /// <summary>How long an event waits in a partner's queue before it is dropped.</summary>
+    public TimeSpan MessageTimeToLive { get; set; } = TimeSpan.FromDays(14);
 }

@@ -18,6 +18,7 @@ app.MapDirectoryApi();
 app.MapInboxApi();
 app.MapTemplatesApi();
 app.MapWebhooksApi();
+app.MapAmqpSubscriptionsApi();
 app.MapDeliveriesApi();
 
 app.Run();

@@ -45,6 +45,19 @@ public sealed class The_aspire_manifest
     }
 
     [Fact]
+    public async Task Gives_notification_the_broker_s_management_api_to_provision_partners()
+    {
+        var resources = (await GenerateAsync())["resources"]!;
+
+        Assert.Equal("{messaging-management.connectionString}",
+            resources["notification"]!["env"]!["ConnectionStrings__messaging-management"]!.GetValue<string>());
+        Assert.Equal("Endpoint=http://{messaging.bindings.management.host}:{messaging.bindings.management.port};"
+            + "Username={messaging-username.value};Password={messaging-password.value}",
+            resources["messaging-management"]!["connectionString"]!.GetValue<string>());
+        Assert.Null(resources["intake"]!["env"]!["ConnectionStrings__messaging-management"]);
+    }
+
+    [Fact]
     public async Task Keeps_no_secret_values()
     {
         var manifest = (await GenerateAsync()).ToJsonString();

@@ -8,7 +8,7 @@ public sealed class The_resource_graph : IDisposable
     public async Task Every_service_references_and_waits_for_its_database_and_the_broker()
     {
         var resources = await ResourcesAsync();
-        var services = resources.OfType<ProjectResource>().Where(p => p.Name != "gateway").ToList();
+        var services = resources.OfType<ProjectResource>().Where(p => p.Name is not ("gateway" or "identity")).ToList();
 
         Assert.Equal(["audit", "escalation", "intake", "notification", "peersupport"], services.Select(s => s.Name).Order());
         Assert.All(services, service =>
@@ -24,7 +24,8 @@ public sealed class The_resource_graph : IDisposable
     [Fact]
     public async Task Every_service_but_audit_waits_for_audit_which_records_what_they_say()
     {
-        var services = (await ResourcesAsync()).OfType<ProjectResource>().Where(p => p.Name is not ("audit" or "gateway"));
+        // The development identity provider has no database and no broker: it says nothing to audit.
+        var services = (await ResourcesAsync()).OfType<ProjectResource>().Where(p => p.Name is not ("audit" or "gateway" or "identity"));
 
         Assert.All(services, service => Assert.Contains(WaitsFor(service), r => r.Name == "audit"));
     }
@@ -52,16 +53,41 @@ public sealed class The_resource_graph : IDisposable
     }
 
     [Fact]
-    public async Task Services_trust_the_development_identity_provider_of_each_demo_institution()
+    public async Task Services_trust_the_development_identity_provider_of_each_demo_institution_through_discovery()
     {
-        var intake = (await ResourcesAsync()).OfType<ProjectResource>().Single(p => p.Name == "intake");
+        var resources = await ResourcesAsync("--gateway-port", "9090");
+        var intake = resources.OfType<ProjectResource>().Single(p => p.Name == "intake");
+        var provider = resources.OfType<ProjectResource>().Single(p => p.Name == "identity");
 
         var environment = await EnvironmentOfAsync(intake);
 
         Assert.Equal("haven", environment["Identity__Audience"]);
         Assert.Equal("lakeshore-coalition", environment["Identity__Institutions__mercy__Network"]);
-        Assert.Equal(DevelopmentIdentityResource.IssuerFor("northfield"), environment["Identity__Institutions__northfield__Issuers__0__Issuer"]);
-        Assert.Contains("\"kty\":\"RSA\"", environment["Identity__Institutions__lakeside__Issuers__0__Jwks"]);
+        Assert.Equal("http://localhost:9090/identity/northfield", environment["Identity__Institutions__northfield__Issuers__0__Issuer"]);
+        Assert.Equal("http://localhost:9090/identity/lakeside/.well-known/openid-configuration",
+            environment["Identity__Institutions__lakeside__Issuers__0__MetadataAddress"]);
+        Assert.DoesNotContain(environment.Keys, key => key.EndsWith("__Jwks", StringComparison.Ordinal));
+        Assert.Contains(provider, WaitsFor(intake));
+    }
+
+    [Fact]
+    public async Task The_identity_provider_is_reached_through_the_gateway_and_knows_every_demo_institution()
+    {
+        var resources = await ResourcesAsync("--gateway-port", "9090");
+        var gateway = resources.OfType<ProjectResource>().Single(p => p.Name == "gateway");
+        var provider = resources.OfType<ProjectResource>().Single(p => p.Name == "identity");
+
+        var gatewayEnvironment = await EnvironmentOfAsync(gateway);
+        var providerEnvironment = await EnvironmentOfAsync(provider);
+
+        Assert.Equal("/identity/{**catch-all}", gatewayEnvironment["ReverseProxy__Routes__identity__Match__Path"]);
+        Assert.Equal("http://identity", gatewayEnvironment["ReverseProxy__Clusters__identity__Destinations__identity__Address"]);
+        Assert.Equal("http://localhost:9090", providerEnvironment["DevIdentity__PublicOrigin"]);
+        Assert.True(File.Exists(providerEnvironment["DevIdentity__SigningKeyFile"]));
+        Assert.Equal(["lakeside", "mercy", "northfield"],
+            System.Text.Json.JsonDocument.Parse(providerEnvironment["DevIdentity__Directory"]).RootElement.EnumerateArray()
+                .Select(i => i.GetProperty("id").GetString()).Order());
+        Assert.Contains("http://localhost:9090/signin-oidc-mercy", providerEnvironment.Values);
     }
 
     private async Task<IResourceCollection> ResourcesAsync(params string[] args)
@@ -73,7 +99,7 @@ public sealed class The_resource_graph : IDisposable
     // What the resource's environment callbacks set, as the orchestrator would gather it for a run (plain values only).
     private static async Task<Dictionary<string, string>> EnvironmentOfAsync(IResource resource)
     {
-        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run));
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), resource);
         foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
         {
             await callback.Callback(context);

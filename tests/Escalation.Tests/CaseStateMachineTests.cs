@@ -162,3 +162,48 @@ internal static class Reports
             [ReportCategory.ThreatOfViolence], severity, pathways, SubjectDigest: "cd34", PossibleRetaliation: false, null,
             TargetConsentsToInstitution: true, peerSupport, CaseSaga.Start);
 }
+
+/// <summary>A burst about the subject recognised after the case opened (issue 15: the reports before it were never flagged).</summary>
+public sealed class When_a_case_is_flagged_after_it_opened
+{
+    [Fact]
+    public async Task Its_outside_steps_wait_for_review_and_its_overdue_notice_stays_in_the_institution()
+    {
+        await using var saga = await CaseSaga.StartAsync([["case-manager"]], repeats: 0, TimeSpan.FromHours(2));
+        var report = Reports.TrackB(pathways: [Pathway.Institution, Pathway.IndividualNotice, Pathway.Platform]);
+        Assert.True(await saga.DeliverAsync(report));
+
+        Assert.True(await saga.DeliverAsync(new CaseFlagged(report.CaseId, report.InstitutionId, "A burst of reports about the subject.",
+            CaseSaga.Start)));
+        saga.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.True(await saga.DeliverAsync(new AcknowledgementDue(report.CaseId)));
+
+        var flagged = saga.In(report.CaseId, m => m.AwaitingAcknowledgement);
+        Assert.True(flagged.PossibleRetaliation);
+        Assert.Equal("held-for-review", flagged.Steps.Single(s => s.Name == "platform").Status);
+        Assert.Equal("open", flagged.Steps.Single(s => s.Name == "institution").Status);
+        Assert.Single(flagged.Timeline, t => t.Kind == "flagged");
+        var overdue = Assert.Single(saga.Published<CaseOverdue>(o => o.CaseId == report.CaseId));
+        Assert.Null(overdue.NetworkId);
+    }
+
+    [Fact]
+    public async Task A_second_flag_changes_nothing_and_a_campaign_counts_its_reports_without_a_timeline_entry_each()
+    {
+        await using var saga = await CaseSaga.StartAsync([["case-manager"]], repeats: 0, TimeSpan.FromHours(2));
+        var report = Reports.TrackB(possibleRetaliation: true);
+        Assert.True(await saga.DeliverAsync(report));
+
+        Assert.True(await saga.DeliverAsync(new CaseFlagged(report.CaseId, report.InstitutionId, "again", CaseSaga.Start)));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await saga.DeliverAsync(report with { ReportId = Guid.NewGuid(), OpensCase = false }));
+        }
+
+        var campaign = saga.In(report.CaseId, m => m.AwaitingAcknowledgement);
+        Assert.Equal("pile-on", campaign.RetaliationReason);
+        Assert.Equal(4, campaign.ReportCount);
+        Assert.DoesNotContain(campaign.Timeline, t => t.Kind is "flagged" or "report-joined");
+        Assert.Empty(saga.Published<NotifyRecipients>(n => n.CaseId == report.CaseId && n.ToSubject));
+    }
+}

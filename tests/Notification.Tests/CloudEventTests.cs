@@ -1,6 +1,8 @@
 using System.Text.Json;
+using CloudNative.CloudEvents;
 using Haven.Contracts.Cases;
 using Haven.Contracts.Reports;
+using Haven.Notification.Partners;
 using Haven.Notification.Webhooks;
 
 namespace Haven.Notification.Tests;
@@ -14,8 +16,7 @@ public sealed class When_an_event_is_sent_to_partners
     [Fact]
     public void The_body_carries_every_required_cloudevents_attribute()
     {
-        var json = Parse(CloudEvent.Create(EventId, "mercy", "haven.cases.case-escalated.v1", $"cases/{CaseId}", EscalatedAt,
-            new { CaseId, Level = 2 }).ToJson());
+        var json = Parse(Escalated().ToJson());
 
         Assert.Equal("1.0", json.GetProperty("specversion").GetString());
         Assert.Equal(EventId, json.GetProperty("id").GetGuid());
@@ -27,18 +28,27 @@ public sealed class When_an_event_is_sent_to_partners
     }
 
     [Fact]
+    public void The_body_parses_back_with_the_cloudevents_sdk_as_a_partner_would()
+    {
+        var parsed = PartnerEvent.Parse(Escalated().ToJson());
+
+        Assert.Equal(CloudEventsSpecVersion.V1_0, parsed.SpecVersion);
+        Assert.Equal(EventId.ToString(), parsed.Id);
+        Assert.Equal("haven.cases.case-escalated.v1", parsed.Type);
+        Assert.Equal(EscalatedAt, parsed.Time);
+        Assert.Equal(2, ((JsonElement)parsed.Data!).GetProperty("level").GetInt32());
+    }
+
+    [Fact]
     public void Attribute_names_are_lower_case_letters_and_digits_as_the_specification_requires()
     {
-        var json = Parse(CloudEvent.Create(EventId, "mercy", "haven.cases.case-overdue.v1", null, EscalatedAt, new { CaseId }).ToJson());
-
-        Assert.All(json.EnumerateObject(), attribute => Assert.Matches("^[a-z0-9]+$", attribute.Name));
+        Assert.All(Parse(Escalated().ToJson()).EnumerateObject(), attribute => Assert.Matches("^[a-z0-9]+$", attribute.Name));
     }
 
     [Fact]
     public void The_time_is_sent_in_utc_whatever_offset_the_event_had()
     {
-        var time = Parse(CloudEvent.Create(EventId, "mercy", "haven.cases.case-overdue.v1", null, EscalatedAt, new { CaseId }).ToJson())
-            .GetProperty("time").GetDateTimeOffset();
+        var time = Parse(Escalated().ToJson()).GetProperty("time").GetDateTimeOffset();
 
         Assert.Equal(TimeSpan.Zero, time.Offset);
         Assert.Equal(EscalatedAt.UtcDateTime, time.UtcDateTime);
@@ -47,7 +57,7 @@ public sealed class When_an_event_is_sent_to_partners
     [Fact]
     public void Data_is_the_event_s_own_fields_in_camel_case_with_enums_as_kebab_case_names()
     {
-        var data = Parse(CloudEvent.Create(EventId, "mercy", "haven.reports.report-submitted.v1", $"cases/{CaseId}", EscalatedAt,
+        var data = Parse(PartnerEvent.Create(EventId, "mercy", "haven.reports.report-submitted.v1", CaseId, EscalatedAt,
             new { CaseId, Track = Track.ConcerningConduct, Severity = Severity.Critical, Categories = new[] { ReportCategory.ThreatOfViolence } })
             .ToJson()).GetProperty("data");
 
@@ -65,6 +75,9 @@ public sealed class When_an_event_is_sent_to_partners
         Assert.All(WebhookEventTypes.All, type => Assert.Matches(@"^haven\.[a-z-]+\.[a-z-]+\.v\d+$", type));
         Assert.Equal(5, WebhookEventTypes.All.Count);
     }
+
+    private static PartnerEvent Escalated() =>
+        PartnerEvent.Create(EventId, "mercy", "haven.cases.case-escalated.v1", CaseId, EscalatedAt, new { CaseId, Level = 2 });
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
 }

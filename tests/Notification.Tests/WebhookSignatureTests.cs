@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Haven.Notification.Partners;
 using Haven.Notification.Webhooks;
 
 namespace Haven.Notification.Tests;
@@ -29,6 +30,16 @@ public sealed class When_a_webhook_body_is_signed
         Assert.False(Accepts(header, "whsec_another-secret", Timestamp, Body));
         // A captured request replayed with a fresh timestamp header no longer matches its signature.
         Assert.False(Accepts(header, Secret, "1795000600", Body));
+    }
+
+    [Fact]
+    public void A_cloud_event_body_from_the_sdk_is_accepted_as_sent_and_still_parses()
+    {
+        var body = PartnerEvent.Create(Guid.NewGuid(), "mercy", "haven.cases.case-overdue.v1", Guid.NewGuid(), DateTimeOffset.UtcNow,
+            new { Note = "Zoë – café" }).ToJson();
+
+        Assert.True(Accepts(WebhookSignature.Sign(Secret, Timestamp, body), Secret, Timestamp, body));
+        Assert.Equal("haven.cases.case-overdue.v1", PartnerEvent.Parse(body).Type);
     }
 
     [Fact]

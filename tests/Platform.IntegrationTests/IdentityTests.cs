@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -34,6 +36,67 @@ public sealed class When_a_caller_reaches_the_gateway(PlatformFixture platform)
     public async Task An_expired_token_answers_401()
     {
         using var response = await GetWithToken("/api/intake/info", Token(expires: DateTime.UtcNow.AddMinutes(-5)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_from_the_development_provider_is_accepted_through_the_gateway()
+    {
+        var identity = platform.App.Identity();
+        using var anonymous = platform.App.CreateHttpClient("gateway");
+
+        // What ./haven token does: the development grant, as the haven-cli client whose secret is in the data folder.
+        using var issued = await anonymous.PostAsync("/identity/lakeside/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:haven:grant-type:development",
+            ["client_id"] = "haven-cli",
+            ["client_secret"] = (await File.ReadAllTextAsync(identity.CliSecretFile)).Trim(),
+            ["user"] = "omar",
+            ["roles"] = "operator",
+        }));
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        var token = new JsonWebToken((await issued.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>());
+        using var response = await GetWithToken("/api/cases/info", token.EncodedToken);
+
+        Assert.Equal(identity.IssuerFor("lakeside"), token.Issuer);
+        Assert.Equal(["haven"], token.Audiences);
+        Assert.Equal("lakeside", token.GetClaim("institution").Value);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_development_grant_is_refused_without_the_clients_secret()
+    {
+        using var anonymous = platform.App.CreateHttpClient("gateway");
+
+        using var issued = await anonymous.PostAsync("/identity/mercy/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:haven:grant-type:development",
+            ["client_id"] = "haven-cli",
+            ["client_secret"] = "guessed",
+            ["user"] = "mallory",
+            ["roles"] = "operator",
+        }));
+
+        // A failed client authentication is a 401, as OAuth 2.0 has it.
+        Assert.Equal(HttpStatusCode.Unauthorized, issued.StatusCode);
+        Assert.Equal("invalid_client", (await issued.Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_token_for_another_audience_answers_401()
+    {
+        using var response = await GetWithToken("/api/intake/info", Token(audience: "another-application"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_from_an_issuer_no_institution_trusts_answers_401()
+    {
+        // The right key and claims, but an issuer nobody configured (a provider of its own, say, under the same gateway).
+        using var response = await GetWithToken("/api/intake/info", Token(issuer: platform.App.Identity().IssuerFor("elsewhere")));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -132,14 +195,15 @@ public sealed class When_a_caller_reaches_the_gateway(PlatformFixture platform)
         return await client.GetAsync(path);
     }
 
-    private string Token(SecurityKey? signingKey = null, DateTime? expires = null, string institution = "mercy", string[]? roles = null)
+    private string Token(SecurityKey? signingKey = null, DateTime? expires = null, string institution = "mercy", string[]? roles = null,
+        string audience = "haven", string? issuer = null)
     {
-        var identity = platform.App.Resource<DevelopmentIdentityResource>();
+        var identity = platform.App.Identity();
         var expiry = expires ?? DateTime.UtcNow.AddMinutes(10);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = DevelopmentIdentityResource.IssuerFor("mercy"),
-            Audience = DevelopmentIdentityResource.Audience,
+            Issuer = issuer ?? identity.IssuerFor("mercy"),
+            Audience = audience,
             NotBefore = expiry.AddMinutes(-30),
             IssuedAt = expiry.AddMinutes(-30),
             Expires = expiry,

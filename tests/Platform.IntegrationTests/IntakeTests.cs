@@ -166,19 +166,39 @@ public sealed class When_reports_are_triaged_at_intake(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_burst_of_complaints_about_one_person_is_flagged_as_a_pile_on()
+    public async Task A_burst_about_one_person_joins_one_flagged_campaign_case_and_flags_the_cases_opened_before_it()
     {
         using var client = IntakeClients.Fresh(platform);
         var subject = NewSubjectEmail();
 
+        // The default threshold is three: the first two are single reports when they arrive, each on a post of its own.
         var reports = new List<Accepted>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 5; i++)
         {
             reports.Add(await Submit(client, Conduct(subjectEmail: subject)));
         }
 
-        Assert.False((await Flag(reports[1].ReportId)).Flagged);
-        Assert.Equal((true, "burst"), await Flag(reports[2].ReportId));
+        foreach (var report in reports)
+        {
+            Assert.Equal((true, "burst"), await Flag(report.ReportId));
+        }
+        // The campaign is the case of the first report; the second's case opened before the burst was recognised.
+        Assert.All(reports.Skip(2), r => Assert.Equal(reports[0].CaseId, r.CaseId));
+        Assert.NotEqual(reports[0].CaseId, reports[1].CaseId);
+        var campaign = await Eventually.Returns(() => EscalationCase(reports[0].CaseId), c => c is { Reports: 4 }, "the campaign case's four reports");
+        var earlier = await Eventually.Returns(() => EscalationCase(reports[1].CaseId), c => c is { Flagged: true }, "the earlier case flagged");
+        Assert.True(campaign!.Value.Flagged);
+        Assert.Equal(1, earlier!.Value.Reports);
+    }
+
+    private async Task<(bool Flagged, int Reports)?> EscalationCase(Guid caseId)
+    {
+        await using var connection = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("escalationdb"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "PossibleRetaliation", "ReportCount" FROM cases WHERE "CorrelationId" = @id""", connection);
+        command.Parameters.AddWithValue("id", caseId);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetBoolean(0), reader.GetInt32(1)) : null;
     }
 
     [Fact]

@@ -78,8 +78,15 @@ public static class TestAppHost
     public static T Resource<T>(this DistributedApplication app, string? name = null) where T : IResource =>
         app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<T>().Single(r => name is null || r.Name == name);
 
+    /// <summary>The run's development identity provider: its issuers, its signing key.</summary>
+    public static DevelopmentIdentity Identity(this DistributedApplication app) => app.Services.GetRequiredService<DevelopmentIdentity>();
+
+    /// <summary>
+    /// A token as the development provider issues it, signed in-process with the provider's own key (no round trip, so the
+    /// many tests that need one stay fast); the identity tests check that the provider's own tokens are accepted too.
+    /// </summary>
     public static string CreateToken(this DistributedApplication app, string institution, string user, params string[] roles) =>
-        app.Resource<DevelopmentIdentityResource>().CreateToken(institution, user, roles);
+        app.Identity().CreateToken(institution, user, roles);
 
     /// <summary>A client of the resource's http endpoint that carries a development token for the user.</summary>
     public static HttpClient CreateHttpClient(this DistributedApplication app, string resource, string institution, string user,

@@ -12,12 +12,14 @@ using MassTransit;
 namespace Haven.Audit.Consumers;
 
 /// <summary>
-/// Every tenant event of the platform, and every read of case data, into the institution's chain. Behind the inbox,
-/// so a redelivered message is appended once; the chain's own check on the event id catches any other duplicate.
+/// Every tenant event of the platform, and every read of case data, into the institution's chain, committed with other
+/// consumers' entries in one group (<see cref="ChainWriter"/>) before the message's inbox row: a message delivered again
+/// finds its event in the chain and appends nothing.
 /// </summary>
-public sealed class AuditEventConsumer(AuditChain chain, ILogger<AuditEventConsumer> logger) :
+public sealed class AuditEventConsumer(ChainWriter chain, ILogger<AuditEventConsumer> logger) :
     IConsumer<ReportSubmitted>,
     IConsumer<CaseStatusChanged>,
+    IConsumer<CaseFlagged>,
     IConsumer<CaseEscalated>,
     IConsumer<CaseOverdue>,
     IConsumer<ReporterMessagePosted>,
@@ -38,6 +40,9 @@ public sealed class AuditEventConsumer(AuditChain chain, ILogger<AuditEventConsu
 
     public Task Consume(ConsumeContext<CaseStatusChanged> context) =>
         Append(context, context.Message.InstitutionId, context.Message.ChangedAt, context.Message.ActorId, context.Message.CaseId);
+
+    public Task Consume(ConsumeContext<CaseFlagged> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.FlaggedAt, actor: null, context.Message.CaseId);
 
     public Task Consume(ConsumeContext<CaseEscalated> context) =>
         Append(context, context.Message.InstitutionId, context.Message.EscalatedAt, actor: null, context.Message.CaseId);

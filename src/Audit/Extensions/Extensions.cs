@@ -15,6 +15,8 @@ internal static class Extensions
         builder.AddHavenIdentity();
         builder.AddHavenDbContext<AuditDbContext>("auditdb");
         builder.Services.AddScoped<AuditChain>();
+        builder.Services.AddSingleton<ChainWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ChainWriter>());
         builder.Services.AddScoped<ChainVerifier>();
         builder.Services.AddScoped<CaseReceipts>();
         builder.Services.AddScoped<CheckpointIssuer>();

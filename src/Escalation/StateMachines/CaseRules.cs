@@ -38,6 +38,28 @@ public static class CaseRules
     }
 
     /// <summary>
+    /// A burst about the subject was recognised after the case opened: from now on it is a possible retaliation, its outside
+    /// steps not yet taken wait for a case manager, and it never climbs past the institution. False when it already was.
+    /// </summary>
+    public static bool Flag(CaseState c, string reason)
+    {
+        if (c.PossibleRetaliation)
+        {
+            return false;
+        }
+        c.PossibleRetaliation = true;
+        c.RetaliationReason = reason;
+        foreach (var step in c.Steps.Where(s => s.Status == "open" && IsExternal(s.Name)))
+        {
+            step.Status = "held-for-review";
+        }
+        return true;
+    }
+
+    private static bool IsExternal(string step) =>
+        step is "platform" or "law-enforcement" or "federal-authorities" or "individual-notice";
+
+    /// <summary>
     /// Every pathway is a tracked step. A possible retaliation stays inside the institution: no outside
     /// referral and no notice to the individual until a case manager has looked at it.
     /// </summary>
@@ -45,11 +67,11 @@ public static class CaseRules
     {
         foreach (var pathway in c.Pathways)
         {
-            var external = pathway is Pathway.Platform or Pathway.LawEnforcement or Pathway.FederalAuthorities or Pathway.IndividualNotice;
+            var name = StepName(pathway);
             yield return new CaseStep
             {
-                Name = StepName(pathway),
-                Status = c.PossibleRetaliation && external ? "held-for-review" : "open",
+                Name = name,
+                Status = c.PossibleRetaliation && IsExternal(name) ? "held-for-review" : "open",
                 OpenedAt = now,
             };
         }

@@ -1,3 +1,4 @@
+using Haven.Contracts.Cases;
 using Haven.Contracts.Reports;
 using Haven.Escalation.Commands;
 using MassTransit;
@@ -21,6 +22,7 @@ public sealed class CaseStateDefinition : SagaDefinition<CaseState>
         sagaConfigurator.Message<AddCaseNote>(m => m.UsePartitioner(partition, c => c.Message.CaseId));
         sagaConfigurator.Message<RecordContentAudit>(m => m.UsePartitioner(partition, c => c.Message.CaseId));
         sagaConfigurator.Message<CloseCase>(m => m.UsePartitioner(partition, c => c.Message.CaseId));
+        sagaConfigurator.Message<CaseFlagged>(m => m.UsePartitioner(partition, c => c.Message.CaseId));
         sagaConfigurator.Message<AcknowledgementDue>(m => m.UsePartitioner(partition, c => c.Message.CaseId));
         sagaConfigurator.Message<ResolutionDue>(m => m.UsePartitioner(partition, c => c.Message.CaseId));
     }

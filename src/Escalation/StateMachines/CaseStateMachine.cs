@@ -36,6 +36,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
         Event(() => AddNote, e => e.CorrelateById(context => context.Message.CaseId));
         Event(() => RecordContentAudit, e => e.CorrelateById(context => context.Message.CaseId));
         Event(() => Close, e => e.CorrelateById(context => context.Message.CaseId));
+        Event(() => Flag, e => e.CorrelateById(context => context.Message.CaseId));
 
         Schedule(() => AcknowledgementDeadline, x => x.AcknowledgementDeadlineTokenId, schedule =>
             schedule.Received = e => e.CorrelateById(context => context.Message.CaseId));
@@ -86,8 +87,15 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                 .Then(context =>
                 {
                     context.Saga.ReportCount++;
-                    Record(context, "report-joined", null, context.Message.PossibleRetaliation ? context.Message.RetaliationReason : null);
+                    // A campaign's case takes thousands of reports: they are counted, and its timeline keeps what people did.
+                    if (!context.Saga.PossibleRetaliation)
+                    {
+                        Record(context, "report-joined", null, context.Message.PossibleRetaliation ? context.Message.RetaliationReason : null);
+                    }
                 }),
+            When(Flag)
+                .If(context => CaseRules.Flag(context.Saga, context.Message.Reason),
+                    flagged => flagged.Then(context => Record(context, "flagged", null, $"possible retaliation: {context.Message.Reason}"))),
             When(AddNote)
                 .Then(context => Record(context, "note", context.Message.ActorId, context.Message.Text)),
             When(RecordContentAudit)
@@ -126,7 +134,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
         // A closed case is the institution's record: late messages change nothing.
         During(Resolved, Dismissed, Withdrawn,
             Ignore(ReportSubmitted), Ignore(ReportWithdrawn), Ignore(Acknowledge), Ignore(StartReview),
-            Ignore(AddNote), Ignore(RecordContentAudit), Ignore(Close),
+            Ignore(AddNote), Ignore(RecordContentAudit), Ignore(Close), Ignore(Flag),
             Ignore(AcknowledgementDeadline.Received), Ignore(ResolutionReminder.Received));
     }
 
@@ -144,6 +152,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
     public Event<AddCaseNote> AddNote { get; private set; } = null!;
     public Event<RecordContentAudit> RecordContentAudit { get; private set; } = null!;
     public Event<CloseCase> Close { get; private set; } = null!;
+    public Event<CaseFlagged> Flag { get; private set; } = null!;
 
     public Schedule<CaseState, AcknowledgementDue> AcknowledgementDeadline { get; private set; } = null!;
     public Schedule<CaseState, ResolutionDue> ResolutionReminder { get; private set; } = null!;

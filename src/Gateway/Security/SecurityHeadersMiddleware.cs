@@ -1,6 +1,7 @@
 namespace Haven.Gateway.Security;
 
-// The gateway serves only an API of sensitive data: nothing may be framed, sniffed, cached or leak a referrer.
+// The gateway serves sensitive data: nothing may be framed, sniffed, cached or leak a referrer. An API answer may load
+// nothing at all; a page behind the gateway (the development sign-in page) sends the policy it needs, which is kept.
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
@@ -10,7 +11,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            }
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";

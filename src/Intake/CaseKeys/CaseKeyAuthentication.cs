@@ -38,7 +38,7 @@ public sealed class CaseKeyAuthenticationHandler(IOptionsMonitor<AuthenticationS
         var credential = await db.CaseKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Key == parts[0], Context.RequestAborted);
         if (credential is null)
         {
-            CaseKeySecrets.Verify(parts[1], Decoy.Salt, Decoy.Hash, CaseKeySecrets.Iterations);
+            CaseKeySecrets.Verify(parts[1], Decoy.Salt, Decoy.Hash, CaseKeySecrets.Unstretched);
             return AuthenticateResult.Fail("Unknown case key or wrong secret.");
         }
         if (!CaseKeySecrets.Verify(parts[1], credential.Salt, credential.SecretHash, credential.Iterations))

@@ -1,3 +1,4 @@
+using Haven.Contracts.Cases;
 using Haven.Contracts.Reports;
 using Haven.Identity;
 using Haven.Intake.CaseKeys;
@@ -12,8 +13,9 @@ namespace Haven.Intake.Reports;
 public sealed record Submission(Guid ReportId, Guid CaseId, bool Held, string? CaseKey, string? CaseSecret);
 
 /// <summary>
-/// Stores a validated report and decides what it becomes: a new case or a duplicate joining one, flagged or not,
-/// held or released (with any held reports it corroborates). The report, its case key and the events commit together.
+/// Stores a validated report and decides what it becomes: a new case, a duplicate joining one, or a report of a campaign
+/// joining its case; flagged or not, held or released (with any held reports it corroborates). The report, its case key
+/// and the events commit together.
 /// </summary>
 public sealed class ReportIntake(IntakeDbContext db, TenantContext tenant, IPublishEndpoint publish, InstitutionDirectory directory, IntakeOptions options,
     TimeProvider time, ILogger<ReportIntake> logger)
@@ -26,14 +28,21 @@ public sealed class ReportIntake(IntakeDbContext db, TenantContext tenant, IPubl
         return await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // Or two copies of one URL could open two cases.
-            await InstitutionLock.AcquireAsync(db, draft.InstitutionId, ct);
-
-            var now = time.GetUtcNow();
             var subjectDigest = Digests.Subject(draft.InstitutionId, draft.SubjectEmail);
             var networkDigest = Digests.SubjectInNetwork(draft.SubjectEmail);
+            await ReportLocks.AcquireAsync(db, draft.InstitutionId, subjectDigest, draft.ContentUrls, ct);
 
-            var @case = await OpenCaseWithAnyOf(draft.Track, draft.ContentUrls, ct);
+            var now = time.GetUtcNow();
+            // A pile-on: further reports about the person join one flagged campaign case, and the reports (and cases) that
+            // came before it was recognised are flagged now.
+            var burst = draft.Track == Track.ConcerningConduct ? await BurstReason(subjectDigest, now, ct) : null;
+            var @case = burst is null ? null : await CampaignCase(subjectDigest, now, ct);
+            if (burst is not null)
+            {
+                await FlagEarlierReports(subjectDigest, burst, now, ct);
+            }
+
+            @case ??= await OpenCaseWithAnyOf(draft.Track, draft.ContentUrls, ct);
             if (@case is null)
             {
                 @case = new IntakeCase
@@ -44,7 +53,7 @@ public sealed class ReportIntake(IntakeDbContext db, TenantContext tenant, IPubl
             }
 
             var retaliation = draft.Track == Track.ConcerningConduct
-                ? await RetaliationReason(draft.InstitutionId, subjectDigest, networkDigest, now, ct)
+                ? await TargetElsewhereReason(draft.InstitutionId, networkDigest, ct) ?? burst
                 : null;
 
             // "GoTogether": a held report waits for a second report naming the same subject, then both go out.
@@ -91,28 +100,67 @@ public sealed class ReportIntake(IntakeDbContext db, TenantContext tenant, IPubl
                 .OrderBy(c => c.OpenedAt)
                 .FirstOrDefaultAsync(ct);
 
-    private async Task<string?> RetaliationReason(string institutionId, string subjectDigest, string networkDigest, DateTimeOffset now,
-        CancellationToken ct)
+    /// <summary>Is this person the target of an open harassment case (track A) anywhere in the institution's network?</summary>
+    private async Task<string?> TargetElsewhereReason(string institutionId, string networkDigest, CancellationToken ct)
     {
-        // Deliberately across the tenant filter, and only to answer yes or no: is this person being harassed anywhere in the network?
+        // Deliberately across the tenant filter, and only to answer yes or no.
         var peers = directory.NetworkPeersOf(institutionId).ToList();
         var targetOfOpenCase = await db.Reports.IgnoreQueryFilters()
             .Where(r => r.Track == Track.Harassment && r.SubjectNetworkDigest == networkDigest && peers.Contains(r.InstitutionId))
             .Join(db.Cases.IgnoreQueryFilters(), r => r.CaseId, c => c.Id, (r, c) => c)
             .AnyAsync(c => !IntakeCase.Closed.Contains(c.Status), ct);
-        if (targetOfOpenCase)
-        {
-            return "The subject is the target of an open harassment case (track A) in the institution's network.";
-        }
+        return targetOfOpenCase ? "The subject is the target of an open harassment case (track A) in the institution's network." : null;
+    }
 
+    private IQueryable<Report> RecentAbout(string subjectDigest, DateTimeOffset now)
+    {
         var since = now - options.BurstWindow;
-        var recent = await db.Reports.CountAsync(
-            r => r.Track == Track.ConcerningConduct && r.SubjectDigest == subjectDigest && r.SubmittedAt >= since, ct);
-        if (recent + 1 >= options.BurstThreshold)
+        return db.Reports.Where(r => r.Track == Track.ConcerningConduct && r.SubjectDigest == subjectDigest && r.SubmittedAt >= since);
+    }
+
+    /// <summary>Counting this one, the threshold's worth of track-B reports about the subject within the window is a pile-on.</summary>
+    private async Task<string?> BurstReason(string subjectDigest, DateTimeOffset now, CancellationToken ct)
+    {
+        // Counted no further than the threshold: a campaign of thousands costs each submission no more than a few.
+        var recent = await RecentAbout(subjectDigest, now).Take(options.BurstThreshold).CountAsync(ct);
+        return recent + 1 >= options.BurstThreshold
+            ? $"A burst of reports about the subject: {options.BurstThreshold} or more within {options.BurstWindow.TotalHours:0.#} h."
+            : null;
+    }
+
+    /// <summary>The campaign about the subject: the open case of their earliest report within the window.</summary>
+    private Task<IntakeCase?> CampaignCase(string subjectDigest, DateTimeOffset now, CancellationToken ct) =>
+        RecentAbout(subjectDigest, now)
+            .Where(r => r.WithdrawnAt == null)
+            .Join(db.Cases.Where(c => !IntakeCase.Closed.Contains(c.Status)), r => r.CaseId, c => c.Id, (r, c) => new { r.SubmittedAt, Case = c })
+            .OrderBy(x => x.SubmittedAt)
+            .Select(x => x.Case)
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The reports that came before the burst was recognised were taken as single reports: flag them, and have the open
+    /// cases they opened flagged too (held for review, never escalated past the institution). Once recognised, every
+    /// report about the subject is flagged as it arrives, so the unflagged ones are among the earliest few of the window.
+    /// </summary>
+    private async Task FlagEarlierReports(string subjectDigest, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        var earlier = await RecentAbout(subjectDigest, now)
+            .OrderBy(r => r.SubmittedAt)
+            .Take(options.BurstThreshold)
+            .Where(r => !r.PossibleRetaliation)
+            .ToListAsync(ct);
+        foreach (var report in earlier)
         {
-            return $"A burst of reports about the subject: {recent + 1} within {options.BurstWindow.TotalHours:0.#} h.";
+            report.PossibleRetaliation = true;
+            report.RetaliationReason = reason;
         }
-        return null;
+        // A case the escalation service does not know yet (held reports) hears of the flag with the reports' release.
+        var caseIds = earlier.Where(r => r.PublishedAt is not null).Select(r => r.CaseId).Distinct().ToList();
+        var cases = await db.Cases.Where(c => caseIds.Contains(c.Id) && !IntakeCase.Closed.Contains(c.Status)).Select(c => c.Id).ToListAsync(ct);
+        foreach (var caseId in cases)
+        {
+            await publish.Publish(new CaseFlagged(caseId, earlier[0].InstitutionId, reason, now), ct);
+        }
     }
 
     private Report NewReport(ReportDraft draft, string? reporterUserId, Guid caseId, string subjectDigest, string networkDigest,
@@ -187,7 +235,7 @@ public sealed class ReportIntake(IntakeDbContext db, TenantContext tenant, IPubl
         db.CaseKeys.Add(new CaseKeyCredential
         {
             Key = key, ReportId = report.Id, CaseId = report.CaseId, InstitutionId = report.InstitutionId,
-            Salt = salt, SecretHash = hash, Iterations = CaseKeySecrets.Iterations, IssuedAt = now,
+            Salt = salt, SecretHash = hash, Iterations = CaseKeySecrets.Unstretched, IssuedAt = now,
         });
         return (key, secret);
     }

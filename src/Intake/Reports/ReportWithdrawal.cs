@@ -17,11 +17,16 @@ public sealed class ReportWithdrawal(IntakeDbContext db, TenantContext tenant, I
         return await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // Under the submissions' lock, a held report is either released before this reads it (and the case hears of
-            // the withdrawal) or withdrawn before a corroborating report could release it.
-            await InstitutionLock.AcquireAsync(db, tenant.InstitutionId!, ct);
-            var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, ct);
-            if (report is null || report.WithdrawnAt is not null)
+            var subject = await db.Reports.Where(r => r.Id == reportId).Select(r => r.SubjectDigest).SingleOrDefaultAsync(ct);
+            if (subject is null)
+            {
+                return null;
+            }
+            // Under the submissions' lock on its subject, a held report is either released before this reads it (and the
+            // case hears of the withdrawal) or withdrawn before a corroborating report could release it.
+            await ReportLocks.AcquireAsync(db, tenant.InstitutionId!, subject, [], ct);
+            var report = await db.Reports.SingleAsync(r => r.Id == reportId, ct);
+            if (report.WithdrawnAt is not null)
             {
                 return report;
             }

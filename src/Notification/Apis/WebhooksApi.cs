@@ -138,10 +138,9 @@ public static class WebhooksApi
         {
             errors["url"] = [WebhookDestinations.Refused];
         }
-        var types = request.EventTypes ?? [];
-        if (types.Count == 0 || types.Any(t => !WebhookEventTypes.All.Contains(t)))
+        if (WebhookEventTypes.Check(request.EventTypes) is { } typeErrors)
         {
-            errors["eventTypes"] = [$"One or more of: {string.Join(", ", WebhookEventTypes.All.Order())}."];
+            errors["eventTypes"] = typeErrors;
         }
         return errors;
     }

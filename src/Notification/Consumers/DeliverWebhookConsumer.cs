@@ -4,6 +4,7 @@ using Haven.Contracts.Notifications;
 using Haven.Notification.Data;
 using Haven.Notification.Delivery;
 using Haven.Notification.Messages;
+using Haven.Notification.Partners;
 using Haven.Notification.Webhooks;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -92,7 +93,7 @@ public sealed class DeliverWebhookConsumer(NotificationDbContext db, IHttpClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
         {
-            Content = new StringContent(delivery.Body, Encoding.UTF8, CloudEvent.ContentType),
+            Content = new StringContent(delivery.Body, Encoding.UTF8, PartnerEvent.MediaType),
         };
         var timestamp = WebhookSignature.Timestamp(clock.GetUtcNow());
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);

@@ -1,10 +1,12 @@
-using System.Net.Mail;
 using System.Net.Sockets;
 using Haven.Contracts.Notifications;
 using Haven.Notification.Data;
 using Haven.Notification.Delivery;
 using Haven.Notification.Messages;
 using Haven.Notification.Templates;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,12 +47,18 @@ public sealed class SendEmailConsumer(NotificationDbContext db, EmailSender send
             await Finish(context, delivery, DeliveryState.Sent, null, now);
             logger.LogInformation("Email delivery {DeliveryId} of case {CaseId} sent", delivery.Id, delivery.CaseId);
         }
-        catch (SmtpFailedRecipientException e) when (e.StatusCode is SmtpStatusCode.MailboxUnavailable or SmtpStatusCode.MailboxNameNotAllowed
-                                                        or SmtpStatusCode.UserNotLocalTryAlternatePath)
+        catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.RecipientNotAccepted
+                                              && e.StatusCode is SmtpStatusCode.MailboxUnavailable or SmtpStatusCode.MailboxNameNotAllowed
+                                                  or SmtpStatusCode.UserNotLocalTryAlternatePath)
         {
             await Finish(context, delivery, DeliveryState.Bounced, $"refused by the relay ({(int)e.StatusCode})", now);
         }
-        catch (Exception e) when (e is SmtpException or IOException or SocketException or InvalidOperationException)
+        catch (MimeKit.ParseException)
+        {
+            await Finish(context, delivery, DeliveryState.Failed, "the address could not be parsed", now);
+        }
+        catch (Exception e) when (e is MailKit.CommandException or ProtocolException or SslHandshakeException or IOException or SocketException
+                                      or InvalidOperationException)
         {
             delivery.LastError = e.GetType().Name;
             if (delivery.Attempts >= options.Email.MaxAttempts)

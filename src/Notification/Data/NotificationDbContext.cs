@@ -17,6 +17,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<AmqpSubscription> AmqpSubscriptions => Set<AmqpSubscription>();
     public DbSet<Template> Templates => Set<Template>();
 
     private string? InstitutionId => tenant?.InstitutionId;
@@ -84,6 +85,14 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
         {
             attempt.ToTable("webhook_attempts");
             attempt.Property(e => e.Error).HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<AmqpSubscription>(subscription =>
+        {
+            subscription.ToTable("amqp_subscriptions");
+            subscription.HasIndex(e => e.InstitutionId);
+            subscription.Property(e => e.InstitutionId).HasMaxLength(100);
+            subscription.HasQueryFilter(e => e.InstitutionId == InstitutionId);
         });
 
         modelBuilder.Entity<Template>(template =>

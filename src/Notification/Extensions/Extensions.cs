@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Haven.Identity;
 using Haven.Messaging;
+using Haven.Notification.Amqp;
 using Haven.Notification.Consumers;
 using Haven.Notification.Data;
 using Haven.Notification.Delivery;
@@ -19,6 +20,10 @@ internal static class Extensions
         builder.AddHavenDbContext<NotificationDbContext>("notificationdb");
 
         var options = builder.Configuration.GetSection(NotificationOptions.SectionName).Get<NotificationOptions>() ?? new NotificationOptions();
+        if (options.Amqp.BrokerUri is null && builder.Configuration.GetConnectionString(MessagingExtensions.ConnectionName) is { } broker)
+        {
+            options.Amqp.BrokerUri = new UriBuilder(broker) { UserName = "", Password = "", Path = "" }.Uri;
+        }
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<EmailSender>();
         builder.Services.AddScoped<TemplateStore>();
@@ -27,6 +32,15 @@ internal static class Extensions
         builder.Services.AddHttpClient(DeliverWebhookConsumer.HttpClientName).RemoveAllResilienceHandlers()
             .ConfigurePrimaryHttpMessageHandler(() => WebhookDestinations.Handler(options.Webhooks.AllowPrivateDestinations));
 #pragma warning restore EXTEXP0001
+        builder.Services.AddHttpClient<AmqpBrokerManagement>(client =>
+        {
+            if (AmqpBrokerManagement.Parse(builder.Configuration.GetConnectionString(AmqpBrokerManagement.ConnectionName)) is var (endpoint, authorization))
+            {
+                client.BaseAddress = endpoint;
+                client.DefaultRequestHeaders.Authorization = authorization;
+            }
+        });
+        builder.Services.AddSingleton<AmqpPublisher>();
 
         builder.AddHavenMessaging<NotificationDbContext>(bus =>
         {
@@ -35,6 +49,8 @@ internal static class Extensions
             bus.AddConsumer<SendEmailConsumer>();
             bus.AddConsumer<WebhookEventConsumer>();
             bus.AddConsumer<DeliverWebhookConsumer>();
+            bus.AddConsumer<AmqpEventConsumer>();
+            bus.AddConsumer<DeliverAmqpEventConsumer>();
         });
     }
 }

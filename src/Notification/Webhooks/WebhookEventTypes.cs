@@ -19,6 +19,10 @@ public static class WebhookEventTypes
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>([ReportSubmitted, ReportWithdrawn, CaseStatusChanged, CaseEscalated, CaseOverdue]);
 
+    /// <summary>The field error for a subscription's list of types that is empty or names an unknown type; null when it is valid.</summary>
+    public static string[]? Check(IReadOnlyCollection<string>? types) =>
+        types is { Count: > 0 } && types.All(All.Contains) ? null : [$"One or more of: {string.Join(", ", All.Order())}."];
+
     public static string For<T>() =>
         typeof(T).GetCustomAttribute<MessageUrnAttribute>()!.Urn.ToString().Replace("urn:message:", "").Replace(':', '.');
 }

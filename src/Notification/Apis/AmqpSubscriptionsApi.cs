@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using Haven.Identity;
+using Haven.Notification.Amqp;
+using Haven.Notification.Data;
+using Haven.Notification.Webhooks;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Notification.Apis;
+
+/// <summary>
+/// Partner systems' queues on Haven's broker: each a broker user of its own that reads one queue, bound to the
+/// institution's events of the chosen types. Institution admins only.
+/// </summary>
+public static class AmqpSubscriptionsApi
+{
+    public static IEndpointRouteBuilder MapAmqpSubscriptionsApi(this IEndpointRouteBuilder app)
+    {
+        var subscriptions = app.MapGroup("api/notifications/amqp-subscriptions").RequireAuthorization(HavenPolicies.InstitutionAdmin);
+        subscriptions.MapGet("/", GetSubscriptions);
+        subscriptions.MapGet("/{id:guid}", GetSubscription);
+        subscriptions.MapPost("/", CreateSubscription);
+        subscriptions.MapDelete("/{id:guid}", RevokeSubscription);
+        return app;
+    }
+
+    public static async Task<Ok<List<AmqpSubscriptionView>>> GetSubscriptions([AsParameters] NotificationServices services,
+        CancellationToken cancellationToken)
+    {
+        var subscriptions = await services.Db.AmqpSubscriptions.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(subscriptions.Select(AmqpSubscriptionView.From).ToList());
+    }
+
+    public static async Task<Results<Ok<AmqpSubscriptionView>, NotFound>> GetSubscription(Guid id, [AsParameters] NotificationServices services,
+        CancellationToken cancellationToken) =>
+        await services.Db.AmqpSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } subscription
+            ? TypedResults.Ok(AmqpSubscriptionView.From(subscription))
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Created<CreatedAmqpSubscriptionView>, ValidationProblem, ProblemHttpResult>> CreateSubscription(
+        AmqpSubscriptionRequest request, AmqpBrokerManagement broker, [AsParameters] NotificationServices services,
+        CancellationToken cancellationToken)
+    {
+        if (WebhookEventTypes.Check(request.EventTypes) is { } typeErrors)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["eventTypes"] = typeErrors });
+        }
+        var subscription = new AmqpSubscription
+        {
+            Id = NewId.NextGuid(), InstitutionId = services.InstitutionId, EventTypes = [.. request.EventTypes!.Distinct()], CreatedAt = services.Clock.GetUtcNow(),
+        };
+        var userName = AmqpTopology.Queue(subscription.Id);
+        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        try
+        {
+            await broker.ProvisionAsync(subscription.Id, subscription.InstitutionId, subscription.EventTypes, password, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            await RevokeQuietly(broker, subscription.Id);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                detail: "The broker could not be provisioned; nothing was created. Try again later.");
+        }
+        try
+        {
+            services.Db.AmqpSubscriptions.Add(subscription);
+            await services.Db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // A broker user that no row records could never be revoked.
+            await RevokeQuietly(broker, subscription.Id);
+            throw;
+        }
+        var address = services.Options.Amqp.BrokerUri!;
+        return TypedResults.Created($"/api/notifications/amqp-subscriptions/{subscription.Id}", new CreatedAmqpSubscriptionView(
+            AmqpSubscriptionView.From(subscription), $"{address.Scheme}://{userName}:{password}@{address.Authority}", userName, password));
+    }
+
+    /// <summary>Deletes the partner's broker user (closing its connections) and its queue; the row stays, marked revoked.</summary>
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RevokeSubscription(Guid id, AmqpBrokerManagement broker,
+        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+    {
+        var subscription = await services.Db.AmqpSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null)
+        {
+            return TypedResults.NotFound();
+        }
+        try
+        {
+            await broker.RevokeAsync(id, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                detail: "The broker could not be reached; the subscription is unchanged. Try again later.");
+        }
+        subscription.RevokedAt ??= services.Clock.GetUtcNow();
+        await services.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task RevokeQuietly(AmqpBrokerManagement broker, Guid id)
+    {
+        try
+        {
+            await broker.RevokeAsync(id, CancellationToken.None);
+        }
+        catch (HttpRequestException)
+        {
+            // The broker is unreachable: what it did not take, it does not have.
+        }
+    }
+}
