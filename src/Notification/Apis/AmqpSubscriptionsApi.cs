@@ -56,7 +56,8 @@ public static class AmqpSubscriptionsApi
         {
             await broker.ProvisionAsync(subscription.Id, subscription.InstitutionId, subscription.EventTypes, password, cancellationToken);
         }
-        catch (HttpRequestException)
+        // Refused, unreachable, timed out or a circuit open: whatever part was made is unmade.
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             await RevokeQuietly(broker, subscription.Id);
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
@@ -91,7 +92,7 @@ public static class AmqpSubscriptionsApi
         {
             await broker.RevokeAsync(id, cancellationToken);
         }
-        catch (HttpRequestException)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
                 detail: "The broker could not be reached; the subscription is unchanged. Try again later.");
@@ -107,7 +108,7 @@ public static class AmqpSubscriptionsApi
         {
             await broker.RevokeAsync(id, CancellationToken.None);
         }
-        catch (HttpRequestException)
+        catch (Exception)
         {
             // The broker is unreachable: what it did not take, it does not have.
         }
