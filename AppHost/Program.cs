@@ -61,6 +61,9 @@ var peerSupport = builder.AddService<Projects.PeerSupport>("peersupport", identi
     .WithReference(messaging).WaitFor(messaging)
     .WaitFor(audit);
 
+// The web application people use. It calls the services only through the gateway's APIs, and the gateway serves it at "/".
+var webApp = builder.AddService<Projects.WebApp>("webapp", identity);
+
 // The gateway starts once the services are healthy: its health probes then find them up from the first, where a gateway
 // started beside them would answer 503 until its next probe (up to 5 s after every resource reports healthy).
 var gateway = builder.AddService<Projects.Gateway>("gateway", identity, publicPort: gatewayPort)
@@ -70,7 +73,9 @@ var gateway = builder.AddService<Projects.Gateway>("gateway", identity, publicPo
     .WithReference(escalation).WaitFor(escalation)
     .WithReference(notification).WaitFor(notification)
     .WithReference(audit).WaitFor(audit)
-    .WithReference(peerSupport).WaitFor(peerSupport);
+    .WithReference(peerSupport).WaitFor(peerSupport)
+    .WithReference(webApp).WaitFor(webApp);
+webApp.WithReference(gateway);
 
 builder.SeedDemoDirectoryWhenReady(gateway, identity);
 

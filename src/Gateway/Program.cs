@@ -10,6 +10,7 @@ var app = builder.Build();
 app.UseGatewayPipeline();
 
 app.MapDefaultEndpoints();
+app.MapUnknownApiPaths();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseForwarderProblemDetails();

@@ -8,7 +8,7 @@ public sealed class The_resource_graph : IDisposable
     public async Task Every_service_references_and_waits_for_its_database_and_the_broker()
     {
         var resources = await ResourcesAsync();
-        var services = resources.OfType<ProjectResource>().Where(p => p.Name is not ("gateway" or "identity")).ToList();
+        var services = resources.OfType<ProjectResource>().Where(p => p.Name is not ("gateway" or "identity" or "webapp")).ToList();
 
         Assert.Equal(["audit", "escalation", "intake", "notification", "peersupport"], services.Select(s => s.Name).Order());
         Assert.All(services, service =>
@@ -24,8 +24,8 @@ public sealed class The_resource_graph : IDisposable
     [Fact]
     public async Task Every_service_but_audit_waits_for_audit_which_records_what_they_say()
     {
-        // The development identity provider has no database and no broker: it says nothing to audit.
-        var services = (await ResourcesAsync()).OfType<ProjectResource>().Where(p => p.Name is not ("audit" or "gateway" or "identity"));
+        // The development identity provider and the web application have no database and no broker: they say nothing to audit.
+        var services = (await ResourcesAsync()).OfType<ProjectResource>().Where(p => p.Name is not ("audit" or "gateway" or "identity" or "webapp"));
 
         Assert.All(services, service => Assert.Contains(WaitsFor(service), r => r.Name == "audit"));
     }
@@ -40,6 +40,18 @@ public sealed class The_resource_graph : IDisposable
         Assert.All(services, s => Assert.Contains(s, References(gateway)));
         Assert.All(services, s => Assert.Contains(s, WaitsFor(gateway)));
         Assert.Equal(["gateway"], resources.Where(r => r.Annotations.OfType<EndpointAnnotation>().Any(e => e.IsExternal)).Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task The_web_app_is_served_by_the_gateway_and_reaches_the_services_only_through_it()
+    {
+        var resources = await ResourcesAsync();
+        var gateway = resources.OfType<ProjectResource>().Single(p => p.Name == "gateway");
+        var webApp = resources.OfType<ProjectResource>().Single(p => p.Name == "webapp");
+
+        Assert.Contains(webApp, WaitsFor(gateway));
+        // Besides the gateway, only the identity provider it signs people in with.
+        Assert.Equal(["gateway"], References(webApp).OfType<ProjectResource>().Select(r => r.Name).Where(name => name != "identity"));
     }
 
     [Theory]

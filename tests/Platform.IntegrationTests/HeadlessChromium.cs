@@ -39,9 +39,9 @@ public sealed class HeadlessChromium : IAsyncDisposable
     }
 
     // A fresh context per page: no cookies shared between tests (the dashboard login is a cookie).
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(int width = 1600, int height = 900)
     {
-        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 } });
+        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         return await context.NewPageAsync();
     }
 

@@ -49,6 +49,13 @@ public static class Extensions
         return app;
     }
 
+    /// <summary>
+    /// An /api path that no service route matches is a 404 of the gateway's own: the web application's catch-all route
+    /// (the lowest priority) serves pages, never the API's namespace.
+    /// </summary>
+    public static IEndpointConventionBuilder MapUnknownApiPaths(this IEndpointRouteBuilder endpoints) =>
+        endpoints.Map("api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound)).AllowAnonymous();
+
     // Goes first in the proxy pipeline so that it sees the outcome of load balancing and forwarding.
     public static IReverseProxyApplicationBuilder UseForwarderProblemDetails(this IReverseProxyApplicationBuilder proxy)
     {

@@ -1,24 +1,29 @@
 namespace Haven.Gateway.Security;
 
-// The gateway serves sensitive data: nothing may be framed, sniffed, cached or leak a referrer. An API answer may load
-// nothing at all; a page behind the gateway (the development sign-in page) sends the policy it needs, which is kept.
+// The gateway serves sensitive data: nothing may be framed, sniffed or leak a referrer. An API answer may load nothing at
+// all and is never cached; a page behind the gateway (the web application, the development sign-in page) sends the content
+// policy and caching it needs, which are kept.
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
+        var api = context.Request.Path.StartsWithSegments("/api");
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            if (api || string.IsNullOrEmpty(headers.ContentSecurityPolicy))
             {
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
             }
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            headers.CacheControl = "no-store";
+            if (api || !headers.ContainsKey("Cache-Control"))
+            {
+                headers.CacheControl = "no-store";
+            }
             if (context.Request.IsHttps)
             {
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
