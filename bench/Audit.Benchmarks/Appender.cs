@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Haven.Audit.Chain;
 using Haven.Audit.Data;
+using Haven.Messaging.Tenancy;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,15 +19,18 @@ public sealed class Appender(DbContextOptions<AuditDbContext> options, ChainWrit
     /// <summary>An appender on the database of the connection string, its schema migrated and its caches warmed on a chain of its own.</summary>
     public static async Task<Appender> CreateAsync(string connectionString, int warmup)
     {
-        var options = new DbContextOptionsBuilder<AuditDbContext>().UseNpgsql(connectionString).Options;
-        await using (var db = new AuditDbContext(options))
+        var options = new DbContextOptionsBuilder<AuditDbContext>().UseNpgsql(connectionString)
+            .AddInterceptors(TenantWriteGuard.Instance).Options;
+        await using (var db = new AuditDbContext(options, new TenantContext(new HttpContextAccessor())))
         {
             await db.Database.MigrateAsync();
         }
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
-            .AddScoped(_ => new AuditDbContext(options))
+            .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
+            .AddScoped<TenantContext>()
+            .AddScoped(services => new AuditDbContext(options, services.GetRequiredService<TenantContext>()))
             .AddScoped<AuditChain>()
             .AddSingleton<ChainWriter>()
             .BuildServiceProvider();
@@ -67,7 +72,7 @@ public sealed class Appender(DbContextOptions<AuditDbContext> options, ChainWrit
 
     private async Task AppendAsync(string institutionId)
     {
-        await using var db = new AuditDbContext(options);
+        await using var db = InScopeOf(institutionId);
         await using var transaction = await db.Database.BeginTransactionAsync();
         await new AuditChain(db, TimeProvider.System).AppendAsync(Record(institutionId), CancellationToken.None);
         await transaction.CommitAsync();
@@ -85,12 +90,11 @@ public sealed class Appender(DbContextOptions<AuditDbContext> options, ChainWrit
     /// <summary>Concurrent appends must still leave whole chains: no gap, no fork, every entry counted once.</summary>
     private async Task<bool> VerifyAsync(string prefix, int chains, int expected)
     {
-        await using var db = new AuditDbContext(options);
-        var verifier = new ChainVerifier(db);
         long total = 0;
         for (var chain = 0; chain < chains; chain++)
         {
-            var result = await verifier.VerifyAsync($"{prefix}-inst-{chain}", 1, null, CancellationToken.None);
+            await using var db = InScopeOf($"{prefix}-inst-{chain}");
+            var result = await new ChainVerifier(db).VerifyAsync($"{prefix}-inst-{chain}", 1, null, CancellationToken.None);
             if (!result.Valid)
             {
                 Console.Error.WriteLine($"{prefix}-inst-{chain} does not verify at {result.FailedAtSequence}: {result.Reason}");
@@ -99,6 +103,14 @@ public sealed class Appender(DbContextOptions<AuditDbContext> options, ChainWrit
             total += result.EntriesChecked;
         }
         return total == expected;
+    }
+
+    // As the consumer's DbContext is: scoped to the institution its message names.
+    private AuditDbContext InScopeOf(string institutionId)
+    {
+        var tenant = new TenantContext(new HttpContextAccessor());
+        tenant.Use(institutionId);
+        return new AuditDbContext(options, tenant);
     }
 
     private static double Percentile(double[] sorted, int percentile) =>

@@ -43,8 +43,6 @@ public static class IdentityExtensions
         });
 
         HavenPolicies.Add(builder.Services.AddAuthorizationBuilder());
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<TenantContext>();
         return builder;
     }
 

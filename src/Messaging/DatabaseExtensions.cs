@@ -1,3 +1,4 @@
+using Haven.Messaging.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ public static class DatabaseExtensions
     /// <summary>
     /// The service's own PostgreSQL database, from <c>ConnectionStrings__{connectionName}</c> as the
     /// AppHost passes it: the DbContext, Aspire's health check and telemetry for it, and migrations
-    /// applied at start-up.
+    /// applied at start-up, and the tenant scope the DbContext filters and guards its rows by (a context implementing
+    /// <see cref="ITenantScopedDbContext"/> calls <c>modelBuilder.ApplyTenantFilters(this)</c>).
     /// </summary>
     public static IHostApplicationBuilder AddHavenDbContext<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext
@@ -24,7 +26,10 @@ public static class DatabaseExtensions
         // CreateExecutionStrategy().ExecuteAsync, which is what lets a retrying strategy and user-initiated
         // transactions go together), so configuration must not be able to switch retries off.
         builder.Services.AddDbContext<TDbContext>(options => options.UseNpgsql(connectionString,
-            npgsql => npgsql.EnableRetryOnFailure()));
+            npgsql => npgsql.EnableRetryOnFailure()).AddInterceptors(TenantWriteGuard.Instance));
+        // One scope per request or message: the DbContext's filters and write guard read it (Tenancy/).
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<TenantContext>();
 
         // Aspire's health check (CanConnect, what /health needs of the database), Npgsql tracing and metrics.
         // Its retries are off because the registration above already decides them; left on, Aspire would

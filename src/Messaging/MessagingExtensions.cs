@@ -1,5 +1,6 @@
 using Haven.Messaging.Outbox;
 using Haven.Messaging.Scheduling;
+using Haven.Messaging.Tenancy;
 using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Middleware;
@@ -83,6 +84,8 @@ public static class MessagingExtensions
                         options.RedeliveryIntervalStep));
                 }
                 rabbit.UseMessageRetry(retry => retry.Intervals([.. RetryIntervals(options)]));
+                // Inside the retries, in the scope the consumer, its inbox and its saga repository share.
+                rabbit.UseConsumeFilter(typeof(TenantConsumeFilter<>), context);
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -1,5 +1,7 @@
 using Haven.Audit.Chain;
 using Haven.Audit.Data;
+using Haven.Messaging.Tenancy;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Audit.Tests;
@@ -14,7 +16,8 @@ public sealed class When_an_event_is_appended
     public async Task A_record_whose_case_id_is_not_the_case_its_subject_names_is_refused(string? subjectRef, string? caseId)
     {
         // Refused before the database is touched: the connection string points nowhere.
-        await using var db = new AuditDbContext(new DbContextOptionsBuilder<AuditDbContext>().UseNpgsql("Host=unreachable.invalid").Options);
+        await using var db = new AuditDbContext(new DbContextOptionsBuilder<AuditDbContext>().UseNpgsql("Host=unreachable.invalid").Options,
+            new TenantContext(new HttpContextAccessor()));
         var record = new AuditRecord("mercy", Guid.NewGuid(), "haven:cases:case-status-changed:v1", DateTimeOffset.UtcNow, null, subjectRef,
             caseId is null ? null : Guid.Parse(caseId), "{}");
 

@@ -1,7 +1,7 @@
 using Haven.Audit.Chain;
 using Haven.Audit.Data;
 using Haven.Audit.Signing;
-using Haven.Identity;
+using Haven.Messaging.Tenancy;
 
 namespace Haven.Audit.Apis;
 

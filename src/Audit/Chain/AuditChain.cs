@@ -1,4 +1,5 @@
 using Haven.Audit.Data;
+using Haven.Contracts.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Audit.Chain;
@@ -7,7 +8,7 @@ namespace Haven.Audit.Chain;
 public sealed class AuditChain(AuditDbContext db, TimeProvider clock)
 {
     /// <summary>Events that belong to no institution (service instances starting) form a chain of their own.</summary>
-    public const string PlatformChain = "_platform";
+    public const string PlatformChain = ServiceInstanceStarted.PlatformScope;
 
     /// <summary>
     /// Runs inside the caller's transaction (the inbox's, for a consumer) and holds the chain head's row lock until it
@@ -47,7 +48,7 @@ public sealed class AuditChain(AuditDbContext db, TimeProvider clock)
 
             // The inbox already drops a redelivered message; this also catches the same event arriving under another consumer.
             var eventIds = records.Where(r => r.InstitutionId == institutionId).Select(r => r.EventId).ToList();
-            var recorded = (await db.Entries.IgnoreQueryFilters()
+            var recorded = (await db.Entries
                 .Where(e => e.InstitutionId == institutionId && eventIds.Contains(e.EventId))
                 .Select(e => e.EventId)
                 .ToListAsync(cancellationToken)).ToHashSet();

@@ -26,7 +26,7 @@ public sealed class ChainVerifier(AuditDbContext db)
     private async Task<VerificationResult> VerifySnapshotAsync(string institutionId, long from, long? to, CancellationToken cancellationToken)
     {
         from = Math.Max(1, from);
-        var entries = db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => e.InstitutionId == institutionId);
+        var entries = db.Entries.AsNoTracking().Where(e => e.InstitutionId == institutionId);
         var previousHash = from == 1
             ? ChainHasher.Genesis
             : await entries.Where(e => e.Sequence == from - 1).Select(e => e.Hash).SingleOrDefaultAsync(cancellationToken);
@@ -111,12 +111,12 @@ public sealed class ChainVerifier(AuditDbContext db)
     private async Task<(long Sequence, string Reason)?> CheckpointMismatchAsync(string institutionId, long from, long to,
         CancellationToken cancellationToken)
     {
-        var checkpoints = await db.Checkpoints.IgnoreQueryFilters().AsNoTracking()
+        var checkpoints = await db.Checkpoints.AsNoTracking()
             .Where(c => c.InstitutionId == institutionId && c.Sequence >= from && c.Sequence <= to)
             .Select(c => new { c.Sequence, c.HeadHash }).ToListAsync(cancellationToken);
         foreach (var checkpoint in checkpoints)
         {
-            var hash = await db.Entries.IgnoreQueryFilters().AsNoTracking()
+            var hash = await db.Entries.AsNoTracking()
                 .Where(e => e.InstitutionId == institutionId && e.Sequence == checkpoint.Sequence)
                 .Select(e => e.Hash).SingleOrDefaultAsync(cancellationToken);
             if (hash != checkpoint.HeadHash)

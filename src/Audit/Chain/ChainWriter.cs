@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Haven.Audit.Data;
+using Haven.Messaging.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Audit.Chain;
@@ -60,11 +61,21 @@ public sealed class ChainWriter(IServiceScopeFactory scopes, ILogger<ChainWriter
         }
     }
 
+    // One transaction per institution of the group, each in that institution's scope, as every write of Haven's is.
     private async Task CommitAsync(List<Pending> group, CancellationToken cancellationToken)
+    {
+        foreach (var institution in group.GroupBy(p => p.Record.InstitutionId))
+        {
+            await CommitInScopeAsync(institution.Key, [.. institution], cancellationToken);
+        }
+    }
+
+    private async Task CommitInScopeAsync(string institutionId, List<Pending> group, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Use(institutionId);
             var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
             var chain = scope.ServiceProvider.GetRequiredService<AuditChain>();
             var entries = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>

@@ -20,7 +20,7 @@ public sealed class CheckpointIssuer(AuditDbContext db, ChainVerifier verifier, 
         CancellationToken cancellationToken)
     {
         var latest = sinceLastCheckpoint
-            ? await db.Checkpoints.IgnoreQueryFilters().AsNoTracking().Where(c => c.InstitutionId == institutionId)
+            ? await db.Checkpoints.AsNoTracking().Where(c => c.InstitutionId == institutionId)
                 .OrderByDescending(c => c.Sequence).Select(c => (long?)c.Sequence).FirstOrDefaultAsync(cancellationToken)
             : null;
         var verification = await verifier.VerifyAsync(institutionId, latest ?? 1, null, cancellationToken);

@@ -1,6 +1,5 @@
 using Haven.Audit.Chain;
 using Haven.Contracts.Audit;
-using Haven.Identity;
 using MassTransit;
 
 namespace Haven.Audit.Consumers;
@@ -9,11 +8,10 @@ namespace Haven.Audit.Consumers;
 /// Answers intake's request for a case's receipt, on behalf of an anonymous reporter whose case key intake checked.
 /// Over the broker rather than HTTP: only Haven's services can ask, and no service needs a credential of its own.
 /// </summary>
-public sealed class GetCaseReceiptConsumer(CaseReceipts receipts, TenantContext tenant) : IConsumer<GetCaseReceipt>
+public sealed class GetCaseReceiptConsumer(CaseReceipts receipts) : IConsumer<GetCaseReceipt>
 {
     public async Task Consume(ConsumeContext<GetCaseReceipt> context)
     {
-        tenant.Use(context.Message.InstitutionId);
         var (receipt, unavailable) = await receipts.BuildAsync(context.Message.CaseId, context.CancellationToken);
         if (receipt is not null)
         {

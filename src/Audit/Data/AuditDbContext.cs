@@ -1,19 +1,19 @@
-using Haven.Identity;
 using Haven.Messaging;
+using Haven.Messaging.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Audit.Data;
 
-public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, TenantContext? tenant = null) : DbContext(options)
+public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, TenantContext tenant)
+    : DbContext(options), ITenantScopedDbContext
 {
+    public TenantContext Tenant => tenant;
+
     public DbSet<PlatformEvent> PlatformEvents => Set<PlatformEvent>();
     public DbSet<AuditEntry> Entries => Set<AuditEntry>();
     public DbSet<ChainHead> ChainHeads => Set<ChainHead>();
     public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
-
-    /// <summary>Null outside a request: then tenant-owned rows are invisible unless a query ignores the filter on purpose.</summary>
-    private string? InstitutionId => tenant?.InstitutionId;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -43,7 +43,6 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, Ten
             entry.Property(e => e.Type).HasMaxLength(200);
             entry.Property(e => e.Actor).HasMaxLength(200);
             entry.Property(e => e.SubjectRef).HasMaxLength(200);
-            entry.HasQueryFilter(e => e.InstitutionId == InstitutionId);
         });
 
         modelBuilder.Entity<ChainHead>(head =>
@@ -58,7 +57,6 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, Ten
             checkpoint.ToTable("audit_checkpoints");
             checkpoint.HasIndex(e => new { e.InstitutionId, e.Sequence });
             checkpoint.Property(e => e.InstitutionId).HasMaxLength(100);
-            checkpoint.HasQueryFilter(e => e.InstitutionId == InstitutionId);
         });
 
         modelBuilder.Entity<SigningKey>(key =>
@@ -66,5 +64,8 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options, Ten
             key.ToTable("audit_signing_keys");
             key.HasKey(e => e.KeyId);
         });
+
+        // Entries, heads and checkpoints are an institution's; platform events and signing keys are the platform's.
+        modelBuilder.ApplyTenantFilters(this);
     }
 }

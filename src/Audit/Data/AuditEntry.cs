@@ -1,10 +1,11 @@
+using Haven.Messaging.Tenancy;
 namespace Haven.Audit.Data;
 
 /// <summary>
 /// One link of an institution's hash chain. Written once, never updated or deleted (a trigger refuses both), so that
 /// any change made behind the service's back breaks <see cref="Hash"/> at this entry or the link to the next.
 /// </summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : ITenantOwned
 {
     public long Id { get; set; }
     public required string InstitutionId { get; set; }

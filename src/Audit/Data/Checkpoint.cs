@@ -1,7 +1,8 @@
+using Haven.Messaging.Tenancy;
 namespace Haven.Audit.Data;
 
 /// <summary>A signed statement "institution X's chain had hash H at sequence N", for others to keep.</summary>
-public sealed class Checkpoint
+public sealed class Checkpoint : ITenantOwned
 {
     public long Id { get; set; }
     public required string InstitutionId { get; set; }

@@ -1,5 +1,6 @@
 using Haven.Audit.Chain;
 using Haven.Audit.Data;
+using Haven.Messaging.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Audit.Signing;
@@ -32,16 +33,31 @@ public sealed class PeriodicCheckpoints(IServiceScopeFactory scopes, IConfigurat
     // Any constant no other lock of the audit database uses.
     private const long RoundLock = 0x4156_4449_5443_4B50;
 
+    // The timer works for every institution: it finds the chains that moved across institutions, then signs each in
+    // that institution's own scope.
     private static Task<List<string>> MovedChainsAsync(AuditDbContext db, CancellationToken cancellationToken) =>
-        db.ChainHeads.IgnoreQueryFilters().AsNoTracking()
-            .Where(h => !db.Checkpoints.IgnoreQueryFilters().Any(c => c.InstitutionId == h.InstitutionId && c.Sequence >= h.Sequence))
+        db.ChainHeads.AsNoTracking().AcrossInstitutions("the checkpoint timer looks for every institution's moved chain")
+            .Where(h => !db.Checkpoints.AcrossInstitutions("the checkpoint timer compares each chain with its latest checkpoint")
+                .Any(c => c.InstitutionId == h.InstitutionId && c.Sequence >= h.Sequence))
             .Select(h => h.InstitutionId).ToListAsync(cancellationToken);
+
+    private async Task SignInScopeAsync(string institutionId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(institutionId);
+        var issuer = scope.ServiceProvider.GetRequiredService<CheckpointIssuer>();
+        var (checkpoint, verification) = await issuer.SignHeadAsync(institutionId, sinceLastCheckpoint: true, cancellationToken);
+        if (checkpoint is null)
+        {
+            logger.LogError("No checkpoint for {InstitutionId}: the chain does not verify at {Sequence} ({Reason})", institutionId,
+                verification.FailedAtSequence, verification.Reason);
+        }
+    }
 
     private async Task SignMovedChainsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
-        var issuer = scope.ServiceProvider.GetRequiredService<CheckpointIssuer>();
         // A session lock on a connection held open for the round: verification opens transactions of its own on it.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -54,12 +70,7 @@ public sealed class PeriodicCheckpoints(IServiceScopeFactory scopes, IConfigurat
             {
                 foreach (var institutionId in await MovedChainsAsync(db, cancellationToken))
                 {
-                    var (checkpoint, verification) = await issuer.SignHeadAsync(institutionId, sinceLastCheckpoint: true, cancellationToken);
-                    if (checkpoint is null)
-                    {
-                        logger.LogError("No checkpoint for {InstitutionId}: the chain does not verify at {Sequence} ({Reason})", institutionId,
-                            verification.FailedAtSequence, verification.Reason);
-                    }
+                    await SignInScopeAsync(institutionId, cancellationToken);
                 }
             }
             finally

@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.Audit;
@@ -15,4 +16,4 @@ namespace Haven.Contracts.Audit;
 /// <param name="SignedAt">When.</param>
 [MessageUrn("haven:audit:audit-checkpoint-signed:v1")]
 public record AuditCheckpointSigned(string InstitutionId, string? NetworkId, long Sequence, string HeadHash, string Signature,
-    string KeyId, DateTimeOffset SignedAt);
+    string KeyId, DateTimeOffset SignedAt) : IInstitutionMessage;

@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.Audit;
@@ -9,4 +10,4 @@ namespace Haven.Contracts.Audit;
 /// <param name="What">What was read, e.g. "case", "evidence", "referral-packet:platform".</param>
 /// <param name="ReadAt">When.</param>
 [MessageUrn("haven:audit:case-data-read:v1")]
-public record CaseDataRead(string InstitutionId, Guid CaseId, string ActorId, string What, DateTimeOffset ReadAt);
+public record CaseDataRead(string InstitutionId, Guid CaseId, string ActorId, string What, DateTimeOffset ReadAt) : IInstitutionMessage;

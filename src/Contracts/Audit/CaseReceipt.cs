@@ -1,10 +1,11 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.Audit;
 
 /// <summary>Ask the audit service for a case's receipt (v1): a request, answered with <see cref="CaseReceipt"/> or <see cref="CaseReceiptUnavailable"/>.</summary>
 [MessageUrn("haven:audit:get-case-receipt:v1")]
-public record GetCaseReceipt(Guid CaseId, string InstitutionId);
+public record GetCaseReceipt(Guid CaseId, string InstitutionId) : IInstitutionMessage;
 
 /// <summary>
 /// Proof that a case's report and status changes are in its institution's audit chain (v1): the case's entries (every

@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.Cases;
@@ -10,4 +11,4 @@ namespace Haven.Contracts.Cases;
 /// <param name="Roles">The roles of that level.</param>
 /// <param name="EscalatedAt">When.</param>
 [MessageUrn("haven:cases:case-escalated:v1")]
-public record CaseEscalated(Guid CaseId, string InstitutionId, int Level, int Round, IReadOnlyList<string> Roles, DateTimeOffset EscalatedAt);
+public record CaseEscalated(Guid CaseId, string InstitutionId, int Level, int Round, IReadOnlyList<string> Roles, DateTimeOffset EscalatedAt) : IInstitutionMessage;

@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.Cases;
@@ -9,4 +10,4 @@ namespace Haven.Contracts.Cases;
 /// <param name="ActorId">Who moved it (a user id), or null when Haven did (triage, timers).</param>
 /// <param name="ChangedAt">When.</param>
 [MessageUrn("haven:cases:case-status-changed:v1")]
-public record CaseStatusChanged(Guid CaseId, string InstitutionId, CaseStatus Status, string? ActorId, DateTimeOffset ChangedAt);
+public record CaseStatusChanged(Guid CaseId, string InstitutionId, CaseStatus Status, string? ActorId, DateTimeOffset ChangedAt) : IInstitutionMessage;

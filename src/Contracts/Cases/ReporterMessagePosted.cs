@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.Cases;
@@ -7,4 +8,4 @@ namespace Haven.Contracts.Cases;
 /// The text is the case manager's own words, never report content.
 /// </summary>
 [MessageUrn("haven:cases:reporter-message-posted:v1")]
-public record ReporterMessagePosted(Guid MessageId, Guid CaseId, string InstitutionId, string Text, DateTimeOffset PostedAt);
+public record ReporterMessagePosted(Guid MessageId, Guid CaseId, string InstitutionId, string Text, DateTimeOffset PostedAt) : IInstitutionMessage;

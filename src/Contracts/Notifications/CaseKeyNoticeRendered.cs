@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.Notifications;
@@ -15,4 +16,4 @@ namespace Haven.Contracts.Notifications;
 /// <param name="CreatedAt">When it was rendered.</param>
 [MessageUrn("haven:notifications:case-key-notice-rendered:v1")]
 public record CaseKeyNoticeRendered(Guid DeliveryId, Guid NotificationId, Guid CaseId, string InstitutionId, string Title, string Body,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt) : IInstitutionMessage;

@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.Notifications;
@@ -27,4 +28,4 @@ public record NotificationDeliveryChanged(
     DeliveryState State,
     int Attempt,
     string? Reason,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt) : IInstitutionMessage;

@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using Haven.Contracts.Cases;
 using MassTransit;
 
@@ -13,4 +14,4 @@ namespace Haven.Contracts.Notifications;
 /// <param name="Status">The case's new status.</param>
 /// <param name="RequestedAt">When the status changed.</param>
 [MessageUrn("haven:notifications:notify-case-key-holders:v1")]
-public record NotifyCaseKeyHolders(Guid NotificationId, Guid CaseId, string InstitutionId, CaseStatus Status, DateTimeOffset RequestedAt);
+public record NotifyCaseKeyHolders(Guid NotificationId, Guid CaseId, string InstitutionId, CaseStatus Status, DateTimeOffset RequestedAt) : IInstitutionMessage;

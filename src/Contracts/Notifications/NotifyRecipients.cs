@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using Haven.Contracts.Reports;
 using MassTransit;
 
@@ -26,4 +27,4 @@ public record NotifyRecipients(
     IReadOnlyList<string> Roles,
     bool ToSubject,
     string? SubjectDigest,
-    DateTimeOffset RequestedAt);
+    DateTimeOffset RequestedAt) : IInstitutionMessage;

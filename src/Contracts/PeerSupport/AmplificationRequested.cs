@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.PeerSupport;
@@ -13,4 +14,4 @@ namespace Haven.Contracts.PeerSupport;
 /// <param name="RequestedAt">When.</param>
 [MessageUrn("haven:peer-support:amplification-requested:v1")]
 public record AmplificationRequested(Guid AmplificationId, string NetworkId, IReadOnlyList<SupporterAddress> Recipients,
-    DateTimeOffset RequestedAt);
+    DateTimeOffset RequestedAt) : INetworkMessage;

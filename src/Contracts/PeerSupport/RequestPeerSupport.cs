@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.PeerSupport;
@@ -12,4 +13,4 @@ namespace Haven.Contracts.PeerSupport;
 /// <param name="RequestedAt">When.</param>
 [MessageUrn("haven:peer-support:request-peer-support:v1")]
 public record RequestPeerSupport(Guid RequestId, Guid CaseId, string InstitutionId, string? NetworkId, string TargetDigest,
-    bool Urgent, DateTimeOffset RequestedAt);
+    bool Urgent, DateTimeOffset RequestedAt) : IInstitutionMessage, INetworkMessage;

@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.PeerSupport;
@@ -9,4 +10,4 @@ namespace Haven.Contracts.PeerSupport;
 /// <param name="NetworkId">The coalition network.</param>
 /// <param name="ClosedAt">When.</param>
 [MessageUrn("haven:peer-support:support-closed:v1")]
-public record SupportClosed(Guid RequestId, Guid? CaseId, string InstitutionId, string NetworkId, DateTimeOffset ClosedAt);
+public record SupportClosed(Guid RequestId, Guid? CaseId, string InstitutionId, string NetworkId, DateTimeOffset ClosedAt) : IInstitutionMessage, INetworkMessage;

@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.PeerSupport;
@@ -14,4 +15,4 @@ namespace Haven.Contracts.PeerSupport;
 /// <param name="Urgent">Threats or doxxing behind it.</param>
 /// <param name="StalledAt">When.</param>
 [MessageUrn("haven:peer-support:support-match-stalled:v1")]
-public record SupportMatchStalled(Guid RequestId, string NetworkId, int Refusals, bool NoSupporterLeft, bool Urgent, DateTimeOffset StalledAt);
+public record SupportMatchStalled(Guid RequestId, string NetworkId, int Refusals, bool NoSupporterLeft, bool Urgent, DateTimeOffset StalledAt) : INetworkMessage;

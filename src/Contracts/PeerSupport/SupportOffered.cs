@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.PeerSupport;
@@ -12,4 +13,4 @@ namespace Haven.Contracts.PeerSupport;
 /// <param name="Urgent">Threats or doxxing behind it: bypass quiet hours.</param>
 /// <param name="RespondBy">After this the request goes to someone else.</param>
 [MessageUrn("haven:peer-support:support-offered:v1")]
-public record SupportOffered(Guid RequestId, SupporterAddress Supporter, string NetworkId, bool Urgent, DateTimeOffset RespondBy);
+public record SupportOffered(Guid RequestId, SupporterAddress Supporter, string NetworkId, bool Urgent, DateTimeOffset RespondBy) : INetworkMessage;

@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.PeerSupport;
@@ -12,4 +13,4 @@ namespace Haven.Contracts.PeerSupport;
 /// <param name="NetworkId">The coalition network.</param>
 /// <param name="MatchedAt">When the supporter accepted.</param>
 [MessageUrn("haven:peer-support:supporter-matched:v1")]
-public record SupporterMatched(Guid RequestId, Guid? CaseId, string InstitutionId, string NetworkId, DateTimeOffset MatchedAt);
+public record SupporterMatched(Guid RequestId, Guid? CaseId, string InstitutionId, string NetworkId, DateTimeOffset MatchedAt) : IInstitutionMessage, INetworkMessage;

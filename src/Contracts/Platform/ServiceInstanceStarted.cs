@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.Platform;
@@ -11,4 +12,14 @@ namespace Haven.Contracts.Platform;
 /// <param name="Version">The informational version of the service's build.</param>
 /// <param name="StartedAt">When the instance became ready.</param>
 [MessageUrn("haven:platform:service-instance-started:v1")]
-public record ServiceInstanceStarted(string Service, string InstanceId, string Version, DateTimeOffset StartedAt);
+public record ServiceInstanceStarted(string Service, string InstanceId, string Version, DateTimeOffset StartedAt) : IInstitutionMessage
+{
+    /// <summary>
+    /// The platform's own scope: a service's start belongs to no institution, and its consumers work in this scope (the
+    /// audit service's platform chain), which no institution's caller has.
+    /// </summary>
+    public const string PlatformScope = "_platform";
+
+    // Not a member of the message: the scope is the same for every one.
+    string IInstitutionMessage.InstitutionId => PlatformScope;
+}

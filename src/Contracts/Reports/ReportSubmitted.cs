@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using MassTransit;
 
 namespace Haven.Contracts.Reports;
@@ -40,4 +41,4 @@ public record ReportSubmitted(
     string? RetaliationReason,
     bool TargetConsentsToInstitution,
     bool PeerSupportWanted,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt) : IInstitutionMessage;

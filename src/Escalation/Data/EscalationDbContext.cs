@@ -1,13 +1,16 @@
 using Haven.Escalation.Policies;
 using Haven.Escalation.StateMachines;
-using Haven.Identity;
 using Haven.Messaging;
+using Haven.Messaging.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Escalation.Data;
 
-public sealed class EscalationDbContext(DbContextOptions<EscalationDbContext> options, TenantContext tenant) : DbContext(options)
+public sealed class EscalationDbContext(DbContextOptions<EscalationDbContext> options, TenantContext tenant)
+    : DbContext(options), ITenantScopedDbContext
 {
+    public TenantContext Tenant => tenant;
+
     public DbSet<CaseState> Cases => Set<CaseState>();
     public DbSet<EscalationPolicy> Policies => Set<EscalationPolicy>();
 
@@ -24,9 +27,8 @@ public sealed class EscalationDbContext(DbContextOptions<EscalationDbContext> op
             policy.OwnsMany(p => p.Levels, level => level.ToJson());
         });
 
-        // A request sees only its caller's institution: another institution's case is simply not found.
-        // The saga (no request) works for the institution its messages name.
-        modelBuilder.Entity<CaseState>().HasQueryFilter(c => !tenant.IsRequest || c.InstitutionId == tenant.InstitutionId);
-        modelBuilder.Entity<EscalationPolicy>().HasQueryFilter(p => !tenant.IsRequest || p.InstitutionId == tenant.InstitutionId);
+        // A request sees only its caller's institution (another's case is simply not found); the saga, the institution
+        // of the case its message reaches.
+        modelBuilder.ApplyTenantFilters(this);
     }
 }

@@ -1,4 +1,5 @@
 using Haven.Contracts.Reports;
+using Haven.Messaging.Tenancy;
 
 namespace Haven.Escalation.Policies;
 
@@ -6,7 +7,7 @@ namespace Haven.Escalation.Policies;
 /// An institution's escalation ladder (PagerDuty-style): ordered levels of roles, each told when the one
 /// before it did not acknowledge in time; after the last level the ladder repeats, then the case is overdue.
 /// </summary>
-public sealed class EscalationPolicy
+public sealed class EscalationPolicy : ITenantOwned
 {
     public required string InstitutionId { get; set; }
     public List<EscalationLevel> Levels { get; set; } = [];

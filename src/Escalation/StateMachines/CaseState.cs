@@ -1,11 +1,12 @@
 using Haven.Contracts.Reports;
 using Haven.Escalation.Policies;
+using Haven.Messaging.Tenancy;
 using MassTransit;
 
 namespace Haven.Escalation.StateMachines;
 
 /// <summary>A case: the saga's state and the case managers' read model in one row.</summary>
-public sealed class CaseState : SagaStateMachineInstance
+public sealed class CaseState : SagaStateMachineInstance, ITenantOwned
 {
     public Guid CorrelationId { get; set; }
     public string CurrentState { get; set; } = "";

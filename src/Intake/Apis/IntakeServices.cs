@@ -1,6 +1,7 @@
 using Haven.Identity;
 using Haven.Intake.Data;
 using Haven.Intake.Reports;
+using Haven.Messaging.Tenancy;
 using MassTransit;
 
 namespace Haven.Intake.Apis;

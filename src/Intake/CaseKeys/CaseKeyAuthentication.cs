@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Haven.Identity;
 using Haven.Intake.Data;
+using Haven.Messaging.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,9 @@ public sealed class CaseKeyAuthenticationHandler(IOptionsMonitor<AuthenticationS
             return AuthenticateResult.Fail("Malformed case key.");
         }
 
-        var credential = await db.CaseKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Key == parts[0], Context.RequestAborted);
+        // Before this, nobody knows the institution: the key is the credential, and it names its institution.
+        var credential = await db.CaseKeys.AsNoTracking().AcrossInstitutions("a case key is looked up before its institution is known")
+            .SingleOrDefaultAsync(k => k.Key == parts[0], Context.RequestAborted);
         if (credential is null)
         {
             CaseKeySecrets.Verify(parts[1], Decoy.Salt, Decoy.Hash, CaseKeySecrets.Unstretched);

@@ -1,5 +1,4 @@
 using Haven.Contracts.Notifications;
-using Haven.Identity;
 using Haven.Intake.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -7,13 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Haven.Intake.Consumers;
 
 /// <summary>Keeps notices for a case's anonymous reporters, who read them with their follow-up.</summary>
-public sealed class CaseKeyNoticeRenderedConsumer(IntakeDbContext db, TenantContext tenant, ILogger<CaseKeyNoticeRenderedConsumer> logger)
+public sealed class CaseKeyNoticeRenderedConsumer(IntakeDbContext db, ILogger<CaseKeyNoticeRenderedConsumer> logger)
     : IConsumer<CaseKeyNoticeRendered>
 {
     public async Task Consume(ConsumeContext<CaseKeyNoticeRendered> context)
     {
         var notice = context.Message;
-        tenant.Use(notice.InstitutionId);
         // Keyed by the notification id: a second delivery (past the inbox's window) changes nothing.
         if (await db.CaseKeyNotices.AnyAsync(n => n.Id == notice.NotificationId, context.CancellationToken))
         {

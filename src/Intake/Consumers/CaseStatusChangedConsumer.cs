@@ -1,6 +1,5 @@
 using Haven.Contracts.Cases;
 using Haven.Contracts.Notifications;
-using Haven.Identity;
 using Haven.Intake.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +10,12 @@ namespace Haven.Intake.Consumers;
 /// Keeps each case's status for anonymous follow-up, duplicate joining and the retaliation check, and has the case's
 /// anonymous reporters told in their case-key inbox.
 /// </summary>
-public sealed class CaseStatusChangedConsumer(IntakeDbContext db, TenantContext tenant, ILogger<CaseStatusChangedConsumer> logger)
+public sealed class CaseStatusChangedConsumer(IntakeDbContext db, ILogger<CaseStatusChangedConsumer> logger)
     : IConsumer<CaseStatusChanged>
 {
     public async Task Consume(ConsumeContext<CaseStatusChanged> context)
     {
         var message = context.Message;
-        tenant.Use(message.InstitutionId);
         // Locked until the inbox commits: two replicas applying two statuses of one case at once would otherwise each
         // read the old status and the slower one's write would win, whatever its time.
         var @case = (await db.Cases.FromSql($"""SELECT * FROM cases WHERE "Id" = {message.CaseId} FOR UPDATE""")

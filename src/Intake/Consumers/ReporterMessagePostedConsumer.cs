@@ -1,5 +1,4 @@
 using Haven.Contracts.Cases;
-using Haven.Identity;
 using Haven.Intake.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -7,13 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Haven.Intake.Consumers;
 
 /// <summary>Keeps case managers' messages for the case's reporters, who read them through their case key.</summary>
-public sealed class ReporterMessagePostedConsumer(IntakeDbContext db, TenantContext tenant, ILogger<ReporterMessagePostedConsumer> logger)
+public sealed class ReporterMessagePostedConsumer(IntakeDbContext db, ILogger<ReporterMessagePostedConsumer> logger)
     : IConsumer<ReporterMessagePosted>
 {
     public async Task Consume(ConsumeContext<ReporterMessagePosted> context)
     {
         var message = context.Message;
-        tenant.Use(message.InstitutionId);
         // Keyed by the message's own id: a second delivery (past the inbox's window) changes nothing.
         if (await db.ReporterMessages.AnyAsync(m => m.Id == message.MessageId, context.CancellationToken))
         {

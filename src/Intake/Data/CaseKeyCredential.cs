@@ -1,7 +1,8 @@
+using Haven.Messaging.Tenancy;
 namespace Haven.Intake.Data;
 
 /// <summary>An anonymous reporter's case key. The secret is kept only as a salted hash (see CaseKeySecrets).</summary>
-public sealed class CaseKeyCredential
+public sealed class CaseKeyCredential : ITenantOwned
 {
     public required string Key { get; set; }
     public Guid ReportId { get; set; }

@@ -1,7 +1,8 @@
+using Haven.Messaging.Tenancy;
 namespace Haven.Intake.Data;
 
 /// <summary>What the reporter saw, captured privately (never reposted), with a SHA-256 of the text as seen.</summary>
-public sealed class EvidenceItem
+public sealed class EvidenceItem : ITenantOwned
 {
     public long Id { get; set; }
     public Guid ReportId { get; set; }

@@ -1,5 +1,6 @@
 using Haven.Contracts.Cases;
 using Haven.Contracts.Reports;
+using Haven.Messaging.Tenancy;
 
 namespace Haven.Intake.Data;
 
@@ -7,7 +8,7 @@ namespace Haven.Intake.Data;
 /// Intake's own view of a case: enough to join duplicates, flag retaliation and answer anonymous follow-up.
 /// The status comes from the escalation service's <see cref="CaseStatusChanged"/> events.
 /// </summary>
-public sealed class IntakeCase
+public sealed class IntakeCase : ITenantOwned
 {
     public Guid Id { get; set; }
     public required string InstitutionId { get; set; }

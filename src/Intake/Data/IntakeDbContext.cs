@@ -1,12 +1,15 @@
-using Haven.Identity;
 using Haven.Intake.Reports;
 using Haven.Messaging;
+using Haven.Messaging.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Intake.Data;
 
-public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options, TenantContext tenant) : DbContext(options)
+public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options, TenantContext tenant)
+    : DbContext(options), ITenantScopedDbContext
 {
+    public TenantContext Tenant => tenant;
+
     public DbSet<IntakeCase> Cases => Set<IntakeCase>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportUrl> ReportUrls => Set<ReportUrl>();
@@ -14,9 +17,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options, T
     public DbSet<CaseKeyCredential> CaseKeys => Set<CaseKeyCredential>();
     public DbSet<ReporterMessage> ReporterMessages => Set<ReporterMessage>();
     public DbSet<CaseKeyNotice> CaseKeyNotices => Set<CaseKeyNotice>();
-
-    // Read per query, so every query sees only the current caller's (or consumer's) institution.
-    private string? TenantId => tenant.InstitutionId;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,7 +28,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options, T
             entity.Property(e => e.Id).ValueGeneratedNever();
             entity.Property(e => e.InstitutionId).HasMaxLength(100);
             entity.HasIndex(e => new { e.InstitutionId, e.Status });
-            entity.HasQueryFilter(e => e.InstitutionId == TenantId);
         });
 
         modelBuilder.Entity<Report>(entity =>
@@ -53,7 +52,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options, T
             entity.HasIndex(e => e.CaseId);
             entity.HasMany(e => e.Urls).WithOne().HasForeignKey(u => u.ReportId);
             entity.HasMany(e => e.Evidence).WithOne().HasForeignKey(u => u.ReportId);
-            entity.HasQueryFilter(e => e.InstitutionId == TenantId);
         });
 
         modelBuilder.Entity<ReportUrl>(entity =>
@@ -62,7 +60,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options, T
             entity.Property(e => e.InstitutionId).HasMaxLength(100);
             entity.Property(e => e.Url).HasMaxLength(ReportLimits.UrlLength);
             entity.HasIndex(e => new { e.InstitutionId, e.Url });
-            entity.HasQueryFilter(e => e.InstitutionId == TenantId);
         });
 
         modelBuilder.Entity<EvidenceItem>(entity =>
@@ -73,7 +70,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options, T
             entity.Property(e => e.Handle).HasMaxLength(ReportLimits.HandleLength);
             entity.Property(e => e.Text).HasMaxLength(ReportLimits.EvidenceTextLength);
             entity.Property(e => e.TextSha256).HasMaxLength(64);
-            entity.HasQueryFilter(e => e.InstitutionId == TenantId);
         });
 
         modelBuilder.Entity<CaseKeyCredential>(entity =>
@@ -84,7 +80,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options, T
             entity.Property(e => e.InstitutionId).HasMaxLength(100);
             entity.HasIndex(e => e.ReportId).IsUnique();
             entity.HasIndex(e => e.CaseId);
-            // No tenant filter: a case key is looked up before anyone knows the institution; the key itself scopes it.
+            // Filtered like the rest; the case-key handler alone looks a key up across institutions (it learns the institution from it).
         });
 
         modelBuilder.Entity<ReporterMessage>(entity =>
@@ -94,7 +90,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options, T
             entity.Property(e => e.InstitutionId).HasMaxLength(100);
             entity.Property(e => e.Text).HasMaxLength(10_000);
             entity.HasIndex(e => new { e.CaseId, e.PostedAt });
-            entity.HasQueryFilter(e => e.InstitutionId == TenantId);
         });
 
         modelBuilder.Entity<CaseKeyNotice>(entity =>
@@ -105,7 +100,9 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options, T
             entity.Property(e => e.Title).HasMaxLength(500);
             entity.Property(e => e.Body).HasMaxLength(10_000);
             entity.HasIndex(e => new { e.CaseId, e.CreatedAt });
-            entity.HasQueryFilter(e => e.InstitutionId == TenantId);
         });
+
+        // Every row above belongs to one institution: a request or consumer sees its own institution's only.
+        modelBuilder.ApplyTenantFilters(this);
     }
 }

@@ -1,10 +1,11 @@
 using Haven.Contracts.Reports;
 using Haven.Intake.Reports;
+using Haven.Messaging.Tenancy;
 
 namespace Haven.Intake.Data;
 
 /// <summary>A report as submitted and triaged. Its text and evidence never leave this service except to the case's case managers.</summary>
-public sealed class Report
+public sealed class Report : ITenantOwned
 {
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }

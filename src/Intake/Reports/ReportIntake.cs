@@ -4,6 +4,7 @@ using Haven.Identity;
 using Haven.Intake.CaseKeys;
 using Haven.Intake.Data;
 using Haven.Intake.Triage;
+using Haven.Messaging.Tenancy;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -105,9 +106,9 @@ public sealed class ReportIntake(IntakeDbContext db, TenantContext tenant, IPubl
     {
         // Deliberately across the tenant filter, and only to answer yes or no.
         var peers = directory.NetworkPeersOf(institutionId).ToList();
-        var targetOfOpenCase = await db.Reports.IgnoreQueryFilters()
+        var targetOfOpenCase = await db.Reports.AcrossInstitutions("retaliation check: is the subject a target anywhere in the network")
             .Where(r => r.Track == Track.Harassment && r.SubjectNetworkDigest == networkDigest && peers.Contains(r.InstitutionId))
-            .Join(db.Cases.IgnoreQueryFilters(), r => r.CaseId, c => c.Id, (r, c) => c)
+            .Join(db.Cases.AcrossInstitutions("retaliation check: the target's case is open"), r => r.CaseId, c => c.Id, (r, c) => c)
             .AnyAsync(c => !IntakeCase.Closed.Contains(c.Status), ct);
         return targetOfOpenCase ? "The subject is the target of an open harassment case (track A) in the institution's network." : null;
     }

@@ -1,6 +1,7 @@
 using Haven.Contracts.Reports;
 using Haven.Identity;
 using Haven.Intake.Data;
+using Haven.Messaging.Tenancy;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using Haven.Messaging.Tenancy;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
@@ -40,7 +41,15 @@ internal sealed class DbSagaRepositoryContext<TSaga, TMessage>(DbContext db, Con
 
     public async Task<SagaConsumeContext<TSaga, TMessage>?> Load(Guid correlationId)
     {
-        var instance = await db.Set<TSaga>().AsTracking().SingleOrDefaultAsync(s => s.CorrelationId == correlationId, CancellationToken);
+        // Found by its correlation id whoever's it is (a deadline names only the case), then the instance scopes the
+        // message's work to its owner; a message naming another tenant than the instance's is refused there.
+        var instance = await db.Set<TSaga>().AsTracking()
+            .AcrossInstitutions("a saga instance is found by its correlation id, then scopes the work to its owner")
+            .SingleOrDefaultAsync(s => s.CorrelationId == correlationId, CancellationToken);
+        if (instance is not null && db is ITenantScopedDbContext { Tenant: var tenant })
+        {
+            tenant.Enter(instance);
+        }
         return instance is null ? null : await factory.CreateSagaConsumeContext(db, this, instance, SagaConsumeContextMode.Load);
     }
 

@@ -1,4 +1,4 @@
-using Haven.Identity;
+using Haven.Messaging.Tenancy;
 using Haven.Notification.Data;
 using MassTransit;
 

@@ -121,7 +121,7 @@ public static class WebhooksApi
         delivery.State = DeliveryState.Queued;
         delivery.NextAttemptAt = services.Clock.GetUtcNow();
         // Through the outbox: the attempt is queued only if the state change commits.
-        await services.Publish.Publish(new DeliverWebhook(delivery.Id), cancellationToken);
+        await services.Publish.Publish(new DeliverWebhook(delivery.Id, delivery.InstitutionId), cancellationToken);
         await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted($"/api/notifications/webhooks/{id}/deliveries", WebhookDeliveryView.From(delivery));
     }

@@ -17,8 +17,8 @@ public sealed class AmqpEventConsumer(NotificationDbContext db) : PartnerEventCo
     protected override async Task FanOut(ConsumeContext context, PartnerEvent partnerEvent)
     {
         var (institutionId, type) = (partnerEvent.InstitutionId, partnerEvent.Type);
-        if (await db.AmqpSubscriptions.IgnoreQueryFilters()
-                .AnyAsync(s => s.InstitutionId == institutionId && s.RevokedAt == null && s.EventTypes.Contains(type), context.CancellationToken))
+        if (await db.AmqpSubscriptions
+                .AnyAsync(s => s.RevokedAt == null && s.EventTypes.Contains(type), context.CancellationToken))
         {
             await context.Publish(new DeliverAmqpEvent(partnerEvent.Id, AmqpTopology.RoutingKey(institutionId, type), partnerEvent.ToJson()));
         }

@@ -22,13 +22,13 @@ public sealed class DeliverWebhookConsumer(NotificationDbContext db, IHttpClient
 
     public async Task Consume(ConsumeContext<DeliverWebhook> context)
     {
-        var delivery = await db.WebhookDeliveries.IgnoreQueryFilters()
+        var delivery = await db.WebhookDeliveries
             .SingleOrDefaultAsync(d => d.Id == context.Message.WebhookDeliveryId, context.CancellationToken);
         if (delivery is null || delivery.State != DeliveryState.Queued)
         {
             return;
         }
-        var subscription = await db.WebhookSubscriptions.IgnoreQueryFilters().AsNoTracking()
+        var subscription = await db.WebhookSubscriptions.AsNoTracking()
             .SingleOrDefaultAsync(s => s.Id == delivery.SubscriptionId, context.CancellationToken);
         var now = clock.GetUtcNow();
         if (subscription is not { Enabled: true })
@@ -54,7 +54,7 @@ public sealed class DeliverWebhookConsumer(NotificationDbContext db, IHttpClient
             delivery.State = DeliveryState.Delivered;
             delivery.DeliveredAt = now;
             delivery.NextAttemptAt = null;
-            await db.WebhookSubscriptions.IgnoreQueryFilters().Where(s => s.Id == subscription.Id)
+            await db.WebhookSubscriptions.Where(s => s.Id == subscription.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveFailures, 0), context.CancellationToken);
             await db.SaveChangesAsync(context.CancellationToken);
             return;
@@ -68,7 +68,7 @@ public sealed class DeliverWebhookConsumer(NotificationDbContext db, IHttpClient
         var disabled = count >= options.Webhooks.DisableAfterConsecutiveFailures;
         if (disabled)
         {
-            await db.WebhookSubscriptions.IgnoreQueryFilters().Where(s => s.Id == subscription.Id && s.Enabled)
+            await db.WebhookSubscriptions.Where(s => s.Id == subscription.Id && s.Enabled)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Enabled, false).SetProperty(x => x.DisabledAt, now)
                     .SetProperty(x => x.DisabledReason, $"{count} failed attempts in a row"), context.CancellationToken);
             logger.LogWarning("Webhook subscription {SubscriptionId} disabled after {Failures} failed attempts in a row", subscription.Id, count);
@@ -83,7 +83,7 @@ public sealed class DeliverWebhookConsumer(NotificationDbContext db, IHttpClient
         {
             var delay = Backoff.Delay(options.Webhooks, delivery.Attempts);
             delivery.NextAttemptAt = now + delay;
-            await context.SchedulePublish(delay, new DeliverWebhook(delivery.Id));
+            await context.SchedulePublish(delay, new DeliverWebhook(delivery.Id, delivery.InstitutionId));
         }
         await db.SaveChangesAsync(context.CancellationToken);
     }

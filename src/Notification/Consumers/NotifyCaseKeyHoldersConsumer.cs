@@ -19,12 +19,12 @@ public sealed class NotifyCaseKeyHoldersConsumer(NotificationDbContext db, Templ
     public async Task Consume(ConsumeContext<NotifyCaseKeyHolders> context)
     {
         var command = context.Message;
-        if (await db.Deliveries.IgnoreQueryFilters().AnyAsync(d => d.NotificationId == command.NotificationId, context.CancellationToken))
+        if (await db.Deliveries.AnyAsync(d => d.NotificationId == command.NotificationId, context.CancellationToken))
         {
             return;
         }
 
-        var template = await templates.ForAsync(command.InstitutionId, NotificationKind.StatusUpdate, context.CancellationToken);
+        var template = await templates.ForAsync(NotificationKind.StatusUpdate, context.CancellationToken);
         // Nobody's name: the reporter is anonymous. The severity is the staff's business, not the template's to show here.
         var model = new TemplateModel(command.CaseId, NotificationKind.StatusUpdate, Severity.Low, FollowUpLink, RecipientName: "",
             command.InstitutionId, command.Status);

@@ -21,7 +21,7 @@ public sealed class NotifyRecipientsConsumer(NotificationDbContext db, TemplateS
     {
         var command = context.Message;
         // The notification id is the command's idempotency key, also across message ids (a resend by the saga).
-        if (await db.Deliveries.IgnoreQueryFilters().AnyAsync(d => d.NotificationId == command.NotificationId, context.CancellationToken))
+        if (await db.Deliveries.AnyAsync(d => d.NotificationId == command.NotificationId, context.CancellationToken))
         {
             return;
         }
@@ -34,7 +34,7 @@ public sealed class NotifyRecipientsConsumer(NotificationDbContext db, TemplateS
             return;
         }
 
-        var template = await templates.ForAsync(command.InstitutionId, command.Kind, context.CancellationToken);
+        var template = await templates.ForAsync(command.Kind, context.CancellationToken);
         var now = clock.GetUtcNow();
         foreach (var person in recipients)
         {
@@ -58,8 +58,7 @@ public sealed class NotifyRecipientsConsumer(NotificationDbContext db, TemplateS
     private async Task<List<Person>> Resolve(NotifyRecipients command, CancellationToken cancellationToken)
     {
         var roles = command.Roles.ToList();
-        var people = await db.People.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => p.InstitutionId == command.InstitutionId)
+        var people = await db.People.AsNoTracking()
             .Where(p => p.Roles.Any(r => roles.Contains(r)) || (command.ToSubject && p.Digest == command.SubjectDigest))
             .OrderBy(p => p.Id)
             .ToListAsync(cancellationToken);
@@ -90,11 +89,11 @@ public sealed class NotifyRecipientsConsumer(NotificationDbContext db, TemplateS
         await context.Publish(DeliveryEvents.Changed(delivery, now, delivery.HeldUntil is null ? null : "held for quiet hours"));
         if (delivery.HeldUntil is { } heldUntil)
         {
-            await context.SchedulePublish(heldUntil.UtcDateTime, new SendEmail(delivery.Id));
+            await context.SchedulePublish(heldUntil.UtcDateTime, new SendEmail(delivery.Id, delivery.InstitutionId));
         }
         else
         {
-            await context.Publish(new SendEmail(delivery.Id));
+            await context.Publish(new SendEmail(delivery.Id, delivery.InstitutionId));
         }
     }
 

@@ -21,22 +21,22 @@ public sealed class SendEmailConsumer(NotificationDbContext db, EmailSender send
 {
     public async Task Consume(ConsumeContext<SendEmail> context)
     {
-        var delivery = await db.Deliveries.IgnoreQueryFilters().SingleOrDefaultAsync(d => d.Id == context.Message.DeliveryId,
+        var delivery = await db.Deliveries.SingleOrDefaultAsync(d => d.Id == context.Message.DeliveryId,
             context.CancellationToken);
         if (delivery is null || delivery.State != DeliveryState.Queued)
         {
             return;
         }
         var now = clock.GetUtcNow();
-        var person = await db.People.IgnoreQueryFilters().AsNoTracking()
-            .SingleOrDefaultAsync(p => p.Id == delivery.PersonId && p.InstitutionId == delivery.InstitutionId, context.CancellationToken);
+        var person = await db.People.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.Id == delivery.PersonId, context.CancellationToken);
         if (person is null)
         {
             await Finish(context, delivery, DeliveryState.Failed, "the recipient left the directory", now);
             return;
         }
 
-        var template = await templates.ForAsync(delivery.InstitutionId, delivery.Kind, context.CancellationToken);
+        var template = await templates.ForAsync(delivery.Kind, context.CancellationToken);
         var link = $"{options.PublicBaseUrl.TrimEnd('/')}/cases/{delivery.CaseId}";
         var rendered = TemplateRenderer.Render(template.Subject, template.Body,
             new TemplateModel(delivery.CaseId, delivery.Kind, delivery.Severity, link, person.DisplayName, delivery.InstitutionId));
@@ -70,7 +70,7 @@ public sealed class SendEmailConsumer(NotificationDbContext db, EmailSender send
             delivery.UpdatedAt = now;
             logger.LogWarning("Email delivery {DeliveryId} attempt {Attempt} failed ({Error}); next in {Delay}", delivery.Id,
                 delivery.Attempts, e.GetType().Name, delay);
-            await context.SchedulePublish(delay, new SendEmail(delivery.Id));
+            await context.SchedulePublish(delay, new SendEmail(delivery.Id, delivery.InstitutionId));
             await db.SaveChangesAsync(context.CancellationToken);
         }
     }

@@ -14,8 +14,9 @@ public sealed class WebhookEventConsumer(NotificationDbContext db, TimeProvider 
     protected override async Task FanOut(ConsumeContext context, PartnerEvent partnerEvent)
     {
         var (institutionId, caseId, type) = (partnerEvent.InstitutionId, partnerEvent.CaseId, partnerEvent.Type);
-        var subscriptions = await db.WebhookSubscriptions.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.InstitutionId == institutionId && s.Enabled && s.EventTypes.Contains(type))
+        // The institution's own subscriptions: the consumer works in the scope of the institution its event names.
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking()
+            .Where(s => s.Enabled && s.EventTypes.Contains(type))
             .Select(s => s.Id).ToListAsync(context.CancellationToken);
         if (subscriptions.Count == 0)
         {
@@ -31,7 +32,7 @@ public sealed class WebhookEventConsumer(NotificationDbContext db, TimeProvider 
                 CaseId = caseId, Body = body, State = Contracts.Notifications.DeliveryState.Queued, CreatedAt = now, NextAttemptAt = now,
             };
             db.WebhookDeliveries.Add(delivery);
-            await context.Publish(new DeliverWebhook(delivery.Id));
+            await context.Publish(new DeliverWebhook(delivery.Id, delivery.InstitutionId));
         }
         await db.SaveChangesAsync(context.CancellationToken);
     }

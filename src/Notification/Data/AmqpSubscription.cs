@@ -1,10 +1,11 @@
+using Haven.Messaging.Tenancy;
 namespace Haven.Notification.Data;
 
 /// <summary>
 /// A partner system's queue on Haven's broker for some of the institution's events. The broker keeps the partner's user
 /// and password (hashed); Haven never stores the password.
 /// </summary>
-public sealed class AmqpSubscription
+public sealed class AmqpSubscription : ITenantOwned
 {
     public Guid Id { get; set; }
     public required string InstitutionId { get; set; }

@@ -1,10 +1,11 @@
 using Haven.Contracts.Notifications;
 using Haven.Contracts.Reports;
+using Haven.Messaging.Tenancy;
 
 namespace Haven.Notification.Data;
 
 /// <summary>One notification to one recipient over one channel, and where it stands.</summary>
-public sealed class Delivery
+public sealed class Delivery : ITenantOwned
 {
     public Guid Id { get; set; }
     public required string InstitutionId { get; set; }

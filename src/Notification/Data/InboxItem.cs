@@ -1,10 +1,11 @@
 using Haven.Contracts.Notifications;
 using Haven.Contracts.Reports;
+using Haven.Messaging.Tenancy;
 
 namespace Haven.Notification.Data;
 
 /// <summary>A notification in a person's in-app inbox: the rendered template and its link, nothing more.</summary>
-public sealed class InboxItem
+public sealed class InboxItem : ITenantOwned
 {
     public Guid Id { get; set; }
     public required string InstitutionId { get; set; }

@@ -1,16 +1,18 @@
-using Haven.Identity;
 using Haven.Messaging;
+using Haven.Messaging.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Notification.Data;
 
 /// <summary>
-/// Tenant-owned rows are filtered by the caller's institution, so an admin asking for another institution's row gets
-/// 404. Consumers name the institution of their message in their own queries (and ignore the filter on purpose).
+/// Tenant-owned rows are seen in the scope of one institution: the caller's, so an admin asking for another
+/// institution's row gets 404, or the one a consumer's message names.
 /// </summary>
-public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options, TenantContext? tenant = null)
-    : DbContext(options)
+public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options, TenantContext tenant)
+    : DbContext(options), ITenantScopedDbContext
 {
+    public TenantContext Tenant => tenant;
+
     public DbSet<Person> People => Set<Person>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
@@ -19,8 +21,6 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<AmqpSubscription> AmqpSubscriptions => Set<AmqpSubscription>();
     public DbSet<Template> Templates => Set<Template>();
-
-    private string? InstitutionId => tenant?.InstitutionId;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -38,7 +38,6 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             person.Property(e => e.Email).HasMaxLength(320);
             person.Property(e => e.Digest).HasMaxLength(64);
             person.Property(e => e.TimeZone).HasMaxLength(100);
-            person.HasQueryFilter(e => e.InstitutionId == InstitutionId);
         });
 
         modelBuilder.Entity<InboxItem>(item =>
@@ -49,7 +48,6 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             item.HasIndex(e => new { e.NotificationId, e.UserId }).IsUnique();
             item.Property(e => e.InstitutionId).HasMaxLength(100);
             item.Property(e => e.UserId).HasMaxLength(200);
-            item.HasQueryFilter(e => e.InstitutionId == InstitutionId);
         });
 
         modelBuilder.Entity<Delivery>(delivery =>
@@ -58,7 +56,6 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             delivery.HasIndex(e => new { e.NotificationId, e.PersonId, e.Channel }).IsUnique();
             delivery.HasIndex(e => new { e.InstitutionId, e.CaseId });
             delivery.Property(e => e.InstitutionId).HasMaxLength(100);
-            delivery.HasQueryFilter(e => e.InstitutionId == InstitutionId);
         });
 
         modelBuilder.Entity<WebhookSubscription>(subscription =>
@@ -67,7 +64,6 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             subscription.HasIndex(e => e.InstitutionId);
             subscription.Property(e => e.InstitutionId).HasMaxLength(100);
             subscription.Property(e => e.Url).HasMaxLength(2000);
-            subscription.HasQueryFilter(e => e.InstitutionId == InstitutionId);
         });
 
         modelBuilder.Entity<WebhookDelivery>(delivery =>
@@ -78,7 +74,6 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             delivery.Property(e => e.InstitutionId).HasMaxLength(100);
             delivery.Property(e => e.EventType).HasMaxLength(200);
             delivery.HasMany(e => e.AttemptLog).WithOne().HasForeignKey(a => a.DeliveryId);
-            delivery.HasQueryFilter(e => e.InstitutionId == InstitutionId);
         });
 
         modelBuilder.Entity<WebhookAttempt>(attempt =>
@@ -92,7 +87,6 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             subscription.ToTable("amqp_subscriptions");
             subscription.HasIndex(e => e.InstitutionId);
             subscription.Property(e => e.InstitutionId).HasMaxLength(100);
-            subscription.HasQueryFilter(e => e.InstitutionId == InstitutionId);
         });
 
         modelBuilder.Entity<Template>(template =>
@@ -100,7 +94,8 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             template.ToTable("templates");
             template.HasKey(e => new { e.InstitutionId, e.Kind });
             template.Property(e => e.InstitutionId).HasMaxLength(100);
-            template.HasQueryFilter(e => e.InstitutionId == InstitutionId);
         });
+
+        modelBuilder.ApplyTenantFilters(this);
     }
 }

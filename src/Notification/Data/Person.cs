@@ -1,9 +1,10 @@
 using Haven.Contracts.Notifications;
+using Haven.Messaging.Tenancy;
 
 namespace Haven.Notification.Data;
 
 /// <summary>Someone of the institution's directory whom Haven may notify, with their roles and preferences.</summary>
-public sealed class Person
+public sealed class Person : ITenantOwned
 {
     public Guid Id { get; set; }
     public required string InstitutionId { get; set; }

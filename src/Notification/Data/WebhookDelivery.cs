@@ -1,9 +1,10 @@
 using Haven.Contracts.Notifications;
+using Haven.Messaging.Tenancy;
 
 namespace Haven.Notification.Data;
 
 /// <summary>One event to one subscription: the exact body signed and sent, and its attempts (the delivery log).</summary>
-public sealed class WebhookDelivery
+public sealed class WebhookDelivery : ITenantOwned
 {
     public Guid Id { get; set; }
     public required string InstitutionId { get; set; }

@@ -1,7 +1,8 @@
+using Haven.Messaging.Tenancy;
 namespace Haven.Notification.Data;
 
 /// <summary>A partner system's endpoint for some of the institution's events.</summary>
-public sealed class WebhookSubscription
+public sealed class WebhookSubscription : ITenantOwned
 {
     public Guid Id { get; set; }
     public required string InstitutionId { get; set; }

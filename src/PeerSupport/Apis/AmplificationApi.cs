@@ -54,7 +54,7 @@ public static class AmplificationApi
         };
         services.Db.Amplifications.Add(amplification);
         var recipients = await services.Db.Supporters.AsNoTracking()
-            .Where(s => s.NetworkId == caller.NetworkId && s.Amplifies && !s.Paused && s.LeftAt == null && s.Digest != caller.Digest)
+            .Where(s => s.Amplifies && !s.Paused && s.LeftAt == null && s.Digest != caller.Digest)
             .Select(s => new SupporterAddress(s.InstitutionId, s.UserId))
             .ToListAsync();
         await services.Publish.Publish(new AmplificationRequested(amplification.Id, caller.NetworkId, recipients, amplification.RequestedAt));
@@ -72,7 +72,7 @@ public static class AmplificationApi
             return TypedResults.NotFound();
         }
         var open = await services.Db.Amplifications.AsNoTracking()
-            .Where(a => a.NetworkId == supporter.NetworkId && a.ClosedAt == null)
+            .Where(a => a.ClosedAt == null)
             .OrderByDescending(a => a.RequestedAt)
             .Take(50)
             .Select(a => new AmplificationView(a.Id, a.Platform, a.SupportUrl, a.Message, a.RequestedAt))

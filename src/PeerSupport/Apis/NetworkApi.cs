@@ -23,11 +23,11 @@ public static class NetworkApi
     public static async Task<Results<Ok<List<NetworkRequestView>>, ProblemHttpResult>> Requests(string? status, ClaimsPrincipal user,
         [AsParameters] PeerSupportServices services)
     {
-        if (Caller.From(user).NetworkId is not { } network)
+        if (Caller.From(user).NetworkId is null)
         {
             return Caller.NoNetwork();
         }
-        var query = services.Db.Supports.AsNoTracking().Where(s => s.NetworkId == network);
+        IQueryable<StateMachines.SupportState> query = services.Db.Supports.AsNoTracking();
         if (!string.IsNullOrEmpty(status))
         {
             query = query.Where(s => s.CurrentState.ToLower() == status.ToLower());

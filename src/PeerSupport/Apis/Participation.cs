@@ -23,7 +23,8 @@ public static class Participation
         {
             return Part.Supporter;
         }
-        return caller.IsNetworkLead && support.NetworkId.Length > 0 && support.NetworkId == caller.NetworkId ? Part.NetworkLead : Part.None;
+        // Any request found is of the caller's network (the network filter): its lead sees it.
+        return caller.IsNetworkLead ? Part.NetworkLead : Part.None;
     }
 
     public static bool IsAccepted(SupportState support) =>

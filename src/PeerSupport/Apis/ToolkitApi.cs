@@ -33,8 +33,8 @@ public static class ToolkitApi
     public static async Task<Ok<List<ToolkitResourceView>>> Get(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
-        var own = caller.NetworkId is not { } network ? [] : await services.Db.Toolkit.AsNoTracking()
-            .Where(r => r.NetworkId == network && (r.InstitutionId == null || r.InstitutionId == caller.InstitutionId))
+        var own = await services.Db.Toolkit.AsNoTracking()
+            .Where(r => r.InstitutionId == null || r.InstitutionId == caller.InstitutionId)
             .ToListAsync();
         var byTopic = Defaults.ToDictionary(d => d.Topic, d => new List<ToolkitResourceView> { d });
         // The most specific scope wins a topic: institution over network over Haven's default.

@@ -1,12 +1,20 @@
 using Haven.Messaging;
+using Haven.Messaging.Tenancy;
 using Haven.PeerSupport.Model;
 using Haven.PeerSupport.StateMachines;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.PeerSupport.Data;
 
-public sealed class PeerSupportDbContext(DbContextOptions<PeerSupportDbContext> options) : DbContext(options)
+/// <summary>
+/// Peer support is shared by a coalition network's institutions: a supporter of one institution supports a colleague of
+/// another. So its rows belong to a network, and a request or consumer sees its own network's only; who may see which
+/// request inside the network is the confidentiality wall's business (<c>Participation</c>).
+/// </summary>
+public sealed class PeerSupportDbContext(DbContextOptions<PeerSupportDbContext> options, TenantContext tenant)
+    : DbContext(options), ITenantScopedDbContext
 {
+    public TenantContext Tenant => tenant;
     public DbSet<Supporter> Supporters => Set<Supporter>();
     public DbSet<SupportState> Supports => Set<SupportState>();
     public DbSet<SupportNote> Notes => Set<SupportNote>();
@@ -61,5 +69,8 @@ public sealed class PeerSupportDbContext(DbContextOptions<PeerSupportDbContext> 
             amplification.ToTable("amplifications");
             amplification.HasIndex(a => new { a.NetworkId, a.RequestedAt });
         });
+
+        // Notes are reached only through their request, which is filtered.
+        modelBuilder.ApplyTenantFilters(this);
     }
 }

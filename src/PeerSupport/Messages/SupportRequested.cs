@@ -1,3 +1,4 @@
+using Haven.Contracts.Tenancy;
 using Haven.PeerSupport.StateMachines;
 
 namespace Haven.PeerSupport.Messages;
@@ -18,4 +19,4 @@ public record SupportRequested(
     bool PreferAnotherInstitution,
     IReadOnlyList<string> ConflictDigests,
     bool Urgent,
-    DateTimeOffset RequestedAt);
+    DateTimeOffset RequestedAt) : IInstitutionMessage, INetworkMessage;

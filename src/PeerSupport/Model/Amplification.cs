@@ -1,10 +1,11 @@
+using Haven.Messaging.Tenancy;
 namespace Haven.PeerSupport.Model;
 
 /// <summary>
 /// A target's request that the network post supportive messages. It holds only what the target wants
 /// amplified (their own post or profile, a message): there is deliberately no place for the abusive content.
 /// </summary>
-public sealed class Amplification
+public sealed class Amplification : INetworkOwned
 {
     public Guid Id { get; set; }
     public required string NetworkId { get; set; }

@@ -1,7 +1,8 @@
+using Haven.Messaging.Tenancy;
 namespace Haven.PeerSupport.Model;
 
 /// <summary>A network lead's tuning of the support journey for their network (else <see cref="PeerSupportOptions"/>).</summary>
-public sealed class NetworkSettings
+public sealed class NetworkSettings : INetworkOwned
 {
     public required string NetworkId { get; set; }
     public TimeSpan OfferDeadline { get; set; }

@@ -1,7 +1,8 @@
+using Haven.Messaging.Tenancy;
 namespace Haven.PeerSupport.Model;
 
 /// <summary>A clinician who opted in to support colleagues across their coalition network.</summary>
-public sealed class Supporter
+public sealed class Supporter : INetworkOwned
 {
     public Guid Id { get; set; }
     public required string UserId { get; set; }

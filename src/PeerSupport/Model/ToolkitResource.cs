@@ -1,10 +1,11 @@
+using Haven.Messaging.Tenancy;
 namespace Haven.PeerSupport.Model;
 
 /// <summary>
 /// One resource of the toolkit a target is shown (lock down accounts, document, report to the platform or the
 /// police, contact the institution). Network-wide when <see cref="InstitutionId"/> is null.
 /// </summary>
-public sealed class ToolkitResource
+public sealed class ToolkitResource : INetworkOwned
 {
     public Guid Id { get; set; }
     public required string NetworkId { get; set; }

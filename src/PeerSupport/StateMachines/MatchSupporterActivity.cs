@@ -48,7 +48,7 @@ public sealed class MatchSupporterActivity(PeerSupportDbContext db, IOptions<Pee
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"peer-support:match:" + support.NetworkId}))",
             cancellationToken);
         var supporters = await db.Supporters.AsNoTracking()
-            .Where(s => s.NetworkId == support.NetworkId && !s.Paused && s.LeftAt == null)
+            .Where(s => !s.Paused && s.LeftAt == null)
             .ToListAsync(cancellationToken);
         var ids = supporters.Select(s => s.Id).ToList();
         var loads = await db.Supports.AsNoTracking()

@@ -1,9 +1,10 @@
+using Haven.Messaging.Tenancy;
 using MassTransit;
 
 namespace Haven.PeerSupport.StateMachines;
 
 /// <summary>One request for peer support, from intake to closure; also the read model the API serves.</summary>
-public sealed class SupportState : SagaStateMachineInstance
+public sealed class SupportState : SagaStateMachineInstance, INetworkOwned
 {
     public Guid CorrelationId { get; set; }
     public string CurrentState { get; set; } = "";
