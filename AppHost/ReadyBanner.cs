@@ -44,6 +44,7 @@ public static class ReadyBanner
         {
             $"Haven is running; every resource is healthy ({started.Elapsed.TotalSeconds:F1} s).",
             $"  Gateway:             {gateway.Url}",
+            $"  Staff sign-in:       {gateway.Url}/sign-in  (development provider: demo people, no passwords)",
         };
         if (dashboard is not null && builder.Configuration["AppHost:BrowserToken"] is { } token)
         {
