@@ -93,5 +93,6 @@ public static class Extensions
     // Which build and which replica answered: lets operators (and the gateway's tests) see
     // that traffic is spread over replicas without exposing the health endpoints.
     public static RouteHandlerBuilder MapServiceInfo(this IEndpointRouteBuilder endpoints, string prefix) =>
-        endpoints.MapGet($"{prefix.TrimEnd('/')}/info", (ServiceIdentity identity) => TypedResults.Ok(identity));
+        endpoints.MapGet($"{prefix.TrimEnd('/')}/info", (ServiceIdentity identity) => TypedResults.Ok(identity))
+            .WithTags("Service").WithName("GetServiceInfo").WithSummary("Which service, build and instance answered (operators)");
 }

@@ -1,17 +1,16 @@
-using Haven.Escalation.Cases;
+using Haven.Escalation.Apis;
 using Haven.Escalation.Extensions;
-using Haven.Escalation.Policies;
 using Haven.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddHttpApiDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseHttpApiDefaults();
 
 app.MapDefaultEndpoints();
 app.MapServiceInfo("api/cases").RequireAuthorization(HavenPolicies.Operator);

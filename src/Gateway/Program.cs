@@ -1,4 +1,5 @@
 using Haven.Gateway;
+using Haven.Gateway.ApiDocs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ var app = builder.Build();
 app.UseGatewayPipeline();
 
 app.MapDefaultEndpoints();
+app.MapApiDocuments();
 app.MapUnknownApiPaths();
 app.MapReverseProxy(proxy =>
 {

@@ -5,12 +5,12 @@ using Haven.Intake.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddHttpApiDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseHttpApiDefaults();
 
 app.MapDefaultEndpoints();
 app.MapServiceInfo("api/intake").RequireAuthorization(HavenPolicies.Operator);

@@ -5,12 +5,12 @@ using Haven.Notification.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddHttpApiDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseHttpApiDefaults();
 
 app.MapDefaultEndpoints();
 app.MapServiceInfo("api/notifications").RequireAuthorization(HavenPolicies.Operator);
@@ -20,5 +20,6 @@ app.MapTemplatesApi();
 app.MapWebhooksApi();
 app.MapAmqpSubscriptionsApi();
 app.MapDeliveriesApi();
+app.MapEventsApi();
 
 app.Run();

@@ -5,12 +5,12 @@ using Haven.PeerSupport.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddHttpApiDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseHttpApiDefaults();
 
 app.MapDefaultEndpoints();
 app.MapServiceInfo("api/peer-support").RequireAuthorization(HavenPolicies.Operator);

@@ -1,3 +1,4 @@
+using Haven.Intake.Apis;
 using Haven.Contracts.Reports;
 using Haven.Intake.Reports;
 

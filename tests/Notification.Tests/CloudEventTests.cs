@@ -55,16 +55,16 @@ public sealed class When_an_event_is_sent_to_partners
     }
 
     [Fact]
-    public void Data_is_the_event_s_own_fields_in_camel_case_with_enums_as_kebab_case_names()
+    public void Data_is_the_event_s_own_fields_in_camel_case_with_enums_by_name_as_the_API_writes_them()
     {
         var data = Parse(PartnerEvent.Create(EventId, "mercy", "haven.reports.report-submitted.v1", CaseId, EscalatedAt,
             new { CaseId, Track = Track.ConcerningConduct, Severity = Severity.Critical, Categories = new[] { ReportCategory.ThreatOfViolence } })
             .ToJson()).GetProperty("data");
 
         Assert.Equal(CaseId, data.GetProperty("caseId").GetGuid());
-        Assert.Equal("concerning-conduct", data.GetProperty("track").GetString());
-        Assert.Equal("critical", data.GetProperty("severity").GetString());
-        Assert.Equal("threat-of-violence", data.GetProperty("categories")[0].GetString());
+        Assert.Equal("ConcerningConduct", data.GetProperty("track").GetString());
+        Assert.Equal("Critical", data.GetProperty("severity").GetString());
+        Assert.Equal("ThreatOfViolence", data.GetProperty("categories")[0].GetString());
     }
 
     [Fact]

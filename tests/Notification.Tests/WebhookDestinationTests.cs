@@ -26,10 +26,10 @@ public sealed class When_a_webhook_points_inward
     [InlineData("https://2130706433/x")]
     public void A_subscription_to_it_is_refused_outside_development_naming_the_url(string url)
     {
-        var errors = WebhooksApi.Validate(new SubscriptionRequest(url, EventTypes), new WebhookOptions());
+        var errors = WebhooksApi.Validate(new WebhookSubscriptionRequest(url, EventTypes), new WebhookOptions()).Errors;
 
         Assert.Equal([WebhookDestinations.Refused], errors["url"]);
-        Assert.Empty(WebhooksApi.Validate(new SubscriptionRequest(url, EventTypes), new WebhookOptions { AllowPrivateDestinations = true }));
+        Assert.Empty(WebhooksApi.Validate(new WebhookSubscriptionRequest(url, EventTypes), new WebhookOptions { AllowPrivateDestinations = true }).Errors);
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class When_a_webhook_points_inward
     [InlineData("https://93.184.215.14/x")]
     [InlineData("https://[2606:4700::1111]/x")]
     public void A_public_destination_is_accepted(string url) =>
-        Assert.Empty(WebhooksApi.Validate(new SubscriptionRequest(url, EventTypes), new WebhookOptions()));
+        Assert.Empty(WebhooksApi.Validate(new WebhookSubscriptionRequest(url, EventTypes), new WebhookOptions()).Errors);
 
     [Theory]
     [InlineData("127.0.0.1")]

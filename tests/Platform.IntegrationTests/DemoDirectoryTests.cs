@@ -22,7 +22,7 @@ public sealed class When_a_local_run_starts_with_the_demo_directory(PlatformFixt
         var again = await DemoDirectory.SeedAsync(gateway, platform.App.Identity(), [northfield], CancellationToken.None);
 
         using var admin = platform.App.CreateHttpClient("gateway", "northfield", "raj", "institution-admin");
-        var directory = (await admin.GetFromJsonAsync<List<Person>>("/api/notifications/directory", Json))!;
+        var directory = (await admin.GetFromJsonAsync<List<Person>>("/api/notifications/directory", NotificationHelpers.Json))!;
         Assert.Equal(0, again);
         Assert.All(northfield.People, person =>
         {

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
 
 namespace Haven.Platform.IntegrationTests;
 
@@ -44,18 +46,27 @@ public sealed class When_the_platform_runs(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task The_gateway_keeps_a_well_formed_correlation_id_and_replaces_a_bad_one()
+    public async Task A_request_joins_the_callers_trace_from_the_gateway_into_the_service_and_says_so()
     {
-        using var kept = new HttpRequestMessage(HttpMethod.Get, "/api/intake/info") { Headers = { { "X-Correlation-ID", "report-42" } } };
-        using var bad = new HttpRequestMessage(HttpMethod.Get, "/api/intake/info") { Headers = { { "X-Correlation-ID", "<script>" } } };
+        // A client that traces sends its traceparent; the service that answers (here with a validation problem) is in that trace.
+        var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        using var manager = platform.App.CreateHttpClient("gateway", "mercy", "trace-cm", "case-manager");
+        using var traced = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{Guid.NewGuid()}/notes")
+        {
+            Headers = { { "traceparent", $"00-{traceId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01" } },
+            Content = JsonContent.Create(new { text = "" }),
+        };
+        using var response = await manager.SendAsync(traced);
 
-        using var keptResponse = await platform.Gateway.SendAsync(kept);
-        using var badResponse = await platform.Gateway.SendAsync(bad);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(traceId, Assert.Single(response.Headers.GetValues("traceresponse")).Split('-')[1]);
+        var problem = await response.Content.ReadFromJsonAsync<Dictionary<string, JsonElement>>();
+        Assert.Equal(traceId, problem!["traceId"].GetString());
 
-        Assert.Equal("report-42", Assert.Single(keptResponse.Headers.GetValues("X-Correlation-ID")));
-        var replaced = Assert.Single(badResponse.Headers.GetValues("X-Correlation-ID"));
-        Assert.NotEqual("<script>", replaced);
-        Assert.False(string.IsNullOrWhiteSpace(replaced));
+        // A client that does not trace gets the trace its request started.
+        using var untraced = await platform.Gateway.GetAsync("/api/intake/info");
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$", Assert.Single(untraced.Headers.GetValues("traceresponse")));
+        Assert.False(untraced.Headers.Contains("X-Correlation-ID"));
     }
 
     [Theory]
@@ -97,7 +108,7 @@ public sealed class When_the_platform_runs(PlatformFixture platform)
             Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
             var problem = await down.Content.ReadFromJsonAsync<Dictionary<string, object>>();
             Assert.Equal(503, int.Parse(problem!["status"].ToString()!));
-            Assert.True(problem.ContainsKey("correlationId"));
+            Assert.Matches("^[0-9a-f]{32}$", problem["traceId"].ToString());
         }
         finally
         {

@@ -128,7 +128,7 @@ public sealed class When_people_are_notified_of_a_case(PlatformFixture platform)
     private sealed record DeliveryRow(Guid Id, Guid PersonId, string Channel, string State, DateTimeOffset? HeldUntil);
 
     private static async Task<List<DeliveryRow>> DeliveriesAsync(HttpClient admin, Guid caseId) =>
-        (await admin.GetFromJsonAsync<List<DeliveryRow>>($"/api/notifications/deliveries?caseId={caseId}", Json))!;
+        (await admin.GetFromJsonAsync<List<DeliveryRow>>($"/api/notifications/deliveries?caseId={caseId}", NotificationHelpers.Json))!;
 
     private static async Task<(Guid Id, string Secret)> SubscribeAsync(HttpClient admin, string url)
     {

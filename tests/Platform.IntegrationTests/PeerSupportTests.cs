@@ -44,7 +44,7 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
         Assert.Contains("From another institution", offer.WhyThisSupporter);
         await AcceptAsync(supporter, request.RequestId);
         using var target = platform.App.CreateHttpClient(Via, "lakeside", targetEmail, "reporter");
-        var matched = await Eventually.Returns(() => GetAsync(target, request.RequestId), v => v?.Status == "matched",
+        var matched = await Eventually.Returns(() => GetAsync(target, request.RequestId), v => v?.Status == "Matched",
             "the target sees an accepted match");
         clock.Stop();
         output.WriteLine($"Report published → supporter accepted (seen by the target): {clock.ElapsedMilliseconds} ms");
@@ -54,7 +54,7 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
         Assert.Equal(supporter.FirstName, matched.HandOff?.FirstName);
         using var touched = await supporter.Client.PostAsync($"/api/peer-support/requests/{request.RequestId}/touch-base", null);
         Assert.Equal(HttpStatusCode.Accepted, touched.StatusCode);
-        var supporting = await Eventually.Returns(() => GetAsync(supporter.Client, request.RequestId), v => v?.Status == "supporting",
+        var supporting = await Eventually.Returns(() => GetAsync(supporter.Client, request.RequestId), v => v?.Status == "Supporting",
             "touching base");
         Assert.NotNull(supporting!.TouchedBaseAt);
     }
@@ -77,7 +77,7 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
         Assert.Contains("Speaks es", offer.WhyThisSupporter);
         Assert.Null(offer.HandOff);
         await AcceptAsync(otherDepartment, id);
-        var mine = await Eventually.Returns(() => GetAsync(requester, id), v => v?.Status == "matched", "an accepted match");
+        var mine = await Eventually.Returns(() => GetAsync(requester, id), v => v?.Status == "Matched", "an accepted match");
         clock.Stop();
         output.WriteLine($"Self-referral → supporter accepted (seen by the requester): {clock.ElapsedMilliseconds} ms");
 
@@ -135,7 +135,7 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
         using var requester = platform.App.CreateHttpClient(Via, "northfield", $"ola-{Guid.NewGuid():N}@northfield.test", "reporter");
         var tag = Tag();
         var id = await SelfReferAsync(requester, "Cardiology", tag, preferAnotherInstitution: false);
-        await Eventually.Returns(() => GetAsync(requester, id), v => v?.Status == "unmatched", "the request unmatched");
+        await Eventually.Returns(() => GetAsync(requester, id), v => v?.Status == "Unmatched", "the request unmatched");
 
         var joined = await RegisterAsync("northfield", "Nephrology", [tag], capacity: 1);
 
@@ -153,7 +153,7 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
         var id = await SelfReferAsync(requester, "Urology", tag, preferAnotherInstitution: true);
         await WaitForOfferAsync(supporter, id);
         await AcceptAsync(supporter, id);
-        await Eventually.Returns(() => GetAsync(supporter.Client, id), v => v?.Status == "matched", "the accepted support");
+        await Eventually.Returns(() => GetAsync(supporter.Client, id), v => v?.Status == "Matched", "the accepted support");
         using var written = await supporter.Client.PostAsJsonAsync($"/api/peer-support/requests/{id}/notes",
             new { text = "Talked for an hour; follow up about the board complaint.", checkIn = false });
         Assert.Equal(HttpStatusCode.Created, written.StatusCode);
@@ -234,7 +234,7 @@ public sealed class When_someone_needs_peer_support(PlatformFixture platform, IT
         Eventually.Returns(() => OfferAsync(supporter, id), offer => offer is not null, $"an offer of {id}", timeout)!;
 
     private static async Task<SupportView?> OfferAsync(Supporter supporter, Guid id) =>
-        (await MineAsync(supporter)).SingleOrDefault(v => v.Id == id && v.Status == "offered");
+        (await MineAsync(supporter)).SingleOrDefault(v => v.Id == id && v.Status == "Offered");
 
     private static async Task<List<SupportView>> MineAsync(Supporter supporter) =>
         (await supporter.Client.GetFromJsonAsync<List<SupportView>>("/api/peer-support/requests/mine", Json))!

@@ -11,7 +11,6 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
         builder.AddHavenIdentity();
         builder.AddHavenDbContext<AuditDbContext>("auditdb");
         builder.Services.AddScoped<AuditChain>();

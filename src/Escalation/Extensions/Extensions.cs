@@ -10,7 +10,6 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
         builder.AddHavenIdentity();
         builder.AddHavenDbContext<EscalationDbContext>("escalationdb");
         builder.Services.AddScoped<IEscalationPolicies, StoredEscalationPolicies>();

@@ -10,8 +10,7 @@ public static class Extensions
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
 
-        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.GetCorrelationId());
+        builder.AddProblemDetailsDefaults();
 
         // The gateway authenticates and authorizes each route; services validate the same token again.
         builder.AddHavenIdentity();
@@ -19,8 +18,8 @@ public static class Extensions
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
             .WithOrigins(options.AllowedOrigins)
             .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
-            .WithHeaders("Authorization", "Content-Type", CorrelationIdMiddleware.HeaderName)
-            .WithExposedHeaders(CorrelationIdMiddleware.HeaderName, "Retry-After")));
+            .WithHeaders("Authorization", "Content-Type", "traceparent", "tracestate")
+            .WithExposedHeaders(TraceResponseMiddleware.HeaderName, "Retry-After")));
 
         // A destination such as "http://intake" becomes one destination per endpoint that service discovery
         // lists (services__intake__http__0, __1, ...): under Aspire that is usually the one proxy address of
@@ -37,7 +36,7 @@ public static class Extensions
     /// <summary>Everything that runs before a request is forwarded, in the order that matters.</summary>
     public static WebApplication UseGatewayPipeline(this WebApplication app)
     {
-        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<TraceResponseMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<IdentityHeaderStripper>();
@@ -62,7 +61,4 @@ public static class Extensions
         proxy.UseMiddleware<ForwarderProblemDetailsMiddleware>();
         return proxy;
     }
-
-    public static string GetCorrelationId(this HttpContext context) =>
-        context.Request.Headers[CorrelationIdMiddleware.HeaderName].ToString();
 }

@@ -2,9 +2,14 @@ namespace Haven.Gateway.Security;
 
 // The gateway serves sensitive data: nothing may be framed, sniffed or leak a referrer. An API answer may load nothing at
 // all and is never cached; a page behind the gateway (the web application, the development sign-in page) sends the content
-// policy and caching it needs, which are kept.
+// policy and caching it needs, which are kept; the gateway's own page, the development reference UI, may run its own scripts
+// and styles and fetch the documents.
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
+    private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
+    private const string ReferencePolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'";
+
     public Task InvokeAsync(HttpContext context)
     {
         var api = context.Request.Path.StartsWithSegments("/api");
@@ -13,9 +18,13 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            if (api || string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            if (context.Request.Path.StartsWithSegments(ApiDocs.ApiDocumentsApi.ReferencePath))
             {
-                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                headers.ContentSecurityPolicy = ReferencePolicy;
+            }
+            else if (api || string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = ApiPolicy;
             }
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";

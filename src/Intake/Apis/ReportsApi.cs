@@ -5,7 +5,6 @@ using Haven.Intake.CaseKeys;
 using Haven.Intake.Reports;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Intake.Apis;
@@ -16,18 +15,26 @@ public static class ReportsApi
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/intake");
+        var api = app.MapGroup("api/intake").WithTags("Reports");
 
-        api.MapPost("/reports", SubmitReport).AllowAnonymous();
-        api.MapGet("/follow-up", GetFollowUp).RequireAuthorization(CaseKeyPolicy);
-        api.MapPost("/follow-up/withdraw", Withdraw).RequireAuthorization(CaseKeyPolicy);
-        api.MapGet("/follow-up/receipt", GetReceipt).RequireAuthorization(CaseKeyPolicy);
-        api.MapGet("/cases/{caseId:guid}/evidence", GetCaseEvidence).RequireAuthorization(HavenPolicies.CaseStaff);
+        api.MapPost("/reports", SubmitReport).AllowAnonymous()
+            .WithName("SubmitReport").WithSummary("Submit a report, anonymously or signed in")
+            .WithDescription("202: stored with its event. An anonymous reporter gets a case key and secret, shown once.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/follow-up", GetFollowUp).RequireAuthorization(CaseKeyPolicy)
+            .WithName("GetFollowUp").WithSummary("The reporter's view of their report, with the case key");
+        api.MapPost("/follow-up/withdraw", Withdraw).RequireAuthorization(CaseKeyPolicy)
+            .WithName("WithdrawReport").WithSummary("Withdraw the report, with the case key");
+        api.MapGet("/follow-up/receipt", GetReceipt).RequireAuthorization(CaseKeyPolicy)
+            .WithName("GetFollowUpReceipt").WithSummary("The audit log's receipt for the reporter's case, with the case key")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/cases/{caseId:guid}/evidence", GetCaseEvidence).RequireAuthorization(HavenPolicies.CaseStaff)
+            .WithName("GetCaseEvidence").WithSummary("Everything reported into a case, for its case staff");
 
         return app;
     }
 
-    public static async Task<Results<Accepted<ReportAccepted>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult>> SubmitReport(
+    public static async Task<Results<Accepted<SubmitReportResponse>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult>> SubmitReport(
         SubmitReportRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] IntakeServices services,
         CancellationToken cancellationToken)
     {
@@ -56,10 +63,10 @@ public static class ReportsApi
 
         var submission = await services.Intake.SubmitAsync(draft!, signedIn ? user.GetUserId() : null, cancellationToken);
         return TypedResults.Accepted((string?)null,
-            new ReportAccepted(submission.ReportId, submission.CaseId, submission.Held, submission.CaseKey, submission.CaseSecret));
+            new SubmitReportResponse(submission.ReportId, submission.CaseId, submission.Held, submission.CaseKey, submission.CaseSecret));
     }
 
-    public static async Task<Results<Ok<FollowUp>, NotFound>> GetFollowUp(ClaimsPrincipal user, [AsParameters] IntakeServices services,
+    public static async Task<Results<Ok<FollowUpResponse>, NotFound>> GetFollowUp(ClaimsPrincipal user, [AsParameters] IntakeServices services,
         CancellationToken cancellationToken)
     {
         var reportId = ReportOf(user);
@@ -90,21 +97,21 @@ public static class ReportsApi
                 services.Time.GetUtcNow()), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
-        return TypedResults.Ok(new FollowUp(found.Report.Id, found.Case.Id, found.Case.Status, found.Report.PublishedAt is null,
+        return TypedResults.Ok(new FollowUpResponse(found.Report.Id, found.Case.Id, found.Case.Status, found.Report.PublishedAt is null,
             found.Report.SubmittedAt, found.Case.StatusChangedAt, found.Report.WithdrawnAt, messages, notices));
     }
 
-    public static async Task<Results<Ok<Withdrawal>, NotFound>> Withdraw(ClaimsPrincipal user, [AsParameters] IntakeServices services,
+    public static async Task<Results<Ok<WithdrawReportResponse>, NotFound>> Withdraw(ClaimsPrincipal user, [AsParameters] IntakeServices services,
         CancellationToken cancellationToken)
     {
         var report = await services.Withdrawal.WithdrawAsync(ReportOf(user), cancellationToken);
         return report is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(new Withdrawal(report.Id, report.CaseId, report.WithdrawnAt!.Value));
+            : TypedResults.Ok(new WithdrawReportResponse(report.Id, report.CaseId, report.WithdrawnAt!.Value));
     }
 
     /// <summary>The audit log's receipt for the reporter's case, which they can check without trusting Haven's word.</summary>
-    public static async Task<Results<Ok<CaseReceipt>, NotFound, Conflict<ProblemDetails>, ProblemHttpResult>> GetReceipt(ClaimsPrincipal user, IBus bus,
+    public static async Task<Results<Ok<CaseReceipt>, NotFound, ProblemHttpResult>> GetReceipt(ClaimsPrincipal user, IBus bus,
         [AsParameters] IntakeServices services, CancellationToken cancellationToken)
     {
         var report = await services.Db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ReportOf(user), cancellationToken);
@@ -135,18 +142,14 @@ public static class ReportsApi
             return TypedResults.Ok(receipt.Message);
         }
         return response.Is(out Response<CaseReceiptUnavailable>? unavailable) && unavailable.Message.InChain
-            ? TypedResults.Conflict(new ProblemDetails
-            {
-                Title = "No receipt yet.",
-                Detail = "The audit log has your report, but no signed checkpoint covers it yet; try again later.",
-                Status = StatusCodes.Status409Conflict,
-            })
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No receipt yet.",
+                detail: "The audit log has your report, but no signed checkpoint covers it yet; try again later.")
             : TypedResults.NotFound();
     }
 
     private static Guid ReportOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(CaseKeyAuthenticationHandler.ReportClaim)!);
 
-    public static async Task<Results<Ok<CaseEvidence>, NotFound>> GetCaseEvidence(Guid caseId, ClaimsPrincipal user,
+    public static async Task<Results<Ok<CaseEvidenceResponse>, NotFound>> GetCaseEvidence(Guid caseId, ClaimsPrincipal user,
         [AsParameters] IntakeServices services, CancellationToken cancellationToken)
     {
         // The tenant filter makes another institution's case simply absent; held reports are not released yet.
@@ -169,7 +172,7 @@ public static class ReportsApi
         services.Logger.LogInformation("Evidence of case {CaseId} read by {UserId} of {InstitutionId}", caseId, user.GetUserId(),
             user.GetInstitutionId());
 
-        return TypedResults.Ok(new CaseEvidence(caseId, [.. reports.Select(r => new ReportEvidence(
+        return TypedResults.Ok(new CaseEvidenceResponse(caseId, [.. reports.Select(r => new ReportEvidence(
             r.Id, r.SubmittedAt, r.Track, r.Categories, r.Context, r.AdvocacyTopic, r.Platform, [.. r.Urls.Select(u => u.Url)],
             r.Description, r.SubjectName, r.SubjectDepartment, r.Disclosure, r.ReporterUserId, r.ReporterName, r.ReporterEmail,
             [.. r.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceSeen(e.Url, e.Handle, e.SeenAt, e.Text, e.TextSha256))]))]));

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Haven.Identity;
 using Haven.Intake.Apis;
 using Haven.Intake.CaseKeys;
@@ -7,6 +6,7 @@ using Haven.Intake.Data;
 using Haven.Intake.Reports;
 using Haven.Messaging;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.OpenApi;
 
 namespace Haven.Intake.Extensions;
 
@@ -14,7 +14,6 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
         builder.AddHavenIdentity();
         builder.AddHavenDbContext<IntakeDbContext>("intakedb");
         builder.AddHavenMessaging<IntakeDbContext>(bus =>
@@ -31,16 +30,12 @@ internal static class Extensions
             .AddAuthenticationSchemes(CaseKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
             .RequireClaim(CaseKeyAuthenticationHandler.CaseClaim));
+        builder.Services.Configure<OpenApiOptions>(HttpApiExtensions.DocumentName, openApi => openApi.DescribeCaseKeys(ReportsApi.CaseKeyPolicy));
 
         var identity = builder.Configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions();
         builder.Services.AddSingleton(new InstitutionDirectory(identity));
         builder.Services.AddSingleton(builder.Configuration.GetSection(IntakeOptions.SectionName).Get<IntakeOptions>() ?? new IntakeOptions());
         builder.Services.AddScoped<ReportIntake>();
         builder.Services.AddScoped<ReportWithdrawal>();
-
-        // Choices read and written by name ("Harassment", "ThreatOfViolence"), as partners see them in the docs.
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        // A body that is not JSON is the client's mistake (400), in every environment, not an exception (500).
-        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
     }
 }

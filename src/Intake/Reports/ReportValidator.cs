@@ -1,3 +1,5 @@
+using Haven.Http;
+using Haven.Intake.Apis;
 using System.Net.Mail;
 using Haven.Contracts.Reports;
 using Haven.Intake.Triage;
@@ -8,26 +10,26 @@ namespace Haven.Intake.Reports;
 public static class ReportValidator
 {
     public static bool TryValidate(SubmitReportRequest request, IReadOnlySet<string> institutions, bool signedIn, DateTimeOffset now,
-        out ReportDraft? draft, out Dictionary<string, string[]> errors)
+        out ReportDraft? draft, out IReadOnlyDictionary<string, string[]> errors)
     {
-        var e = new Errors();
+        var e = new Validation();
         draft = null;
 
         var track = ParseEnum<Track>(request.Track, "track", e);
         var institution = request.InstitutionId?.Trim();
         if (string.IsNullOrEmpty(institution) || !institutions.Contains(institution))
         {
-            e.Add("institutionId", "Must name an institution served by Haven.");
+            e.Require(false, "institutionId", "Must name an institution served by Haven.");
         }
 
         var categories = new List<ReportCategory>();
         if (request.Categories is not { Count: > 0 })
         {
-            e.Add("categories", "At least one category is required.");
+            e.Require(false, "categories", "At least one category is required.");
         }
         else if (request.Categories.Count > ReportLimits.MaxCategories)
         {
-            e.Add("categories", $"At most {ReportLimits.MaxCategories} categories.");
+            e.Require(false, "categories", $"At most {ReportLimits.MaxCategories} categories.");
         }
         else
         {
@@ -37,7 +39,7 @@ public static class ReportValidator
                 {
                     if (track is { } t && TriageRules.TrackOf(category) != t)
                     {
-                        e.Add($"categories[{i}]", $"'{category}' is not a category of track {t}.");
+                        e.Require(false, $"categories[{i}]", $"'{category}' is not a category of track {t}.");
                     }
                     else if (!categories.Contains(category))
                     {
@@ -51,11 +53,11 @@ public static class ReportValidator
         var topic = Trimmed(request.Context?.Topic);
         if (context == ReportContext.Advocacy && topic is null)
         {
-            e.Add("context.topic", "Advocacy needs its topic, e.g. vaccines.");
+            e.Require(false, "context.topic", "Advocacy needs its topic, e.g. vaccines.");
         }
         else if (context is not null && context != ReportContext.Advocacy && topic is not null)
         {
-            e.Add("context.topic", "A topic is given only for advocacy.");
+            e.Require(false, "context.topic", "A topic is given only for advocacy.");
         }
         MaxLength(topic, ReportLimits.TopicLength, "context.topic", e);
 
@@ -65,7 +67,7 @@ public static class ReportValidator
         var contentUrls = request.ContentUrls ?? [];
         if (contentUrls.Count > ReportLimits.MaxUrls)
         {
-            e.Add("contentUrls", $"At most {ReportLimits.MaxUrls} URLs.");
+            e.Require(false, "contentUrls", $"At most {ReportLimits.MaxUrls} URLs.");
         }
         else
         {
@@ -82,7 +84,7 @@ public static class ReportValidator
         var items = request.Evidence ?? [];
         if (items.Count > ReportLimits.MaxEvidence)
         {
-            e.Add("evidence", $"At most {ReportLimits.MaxEvidence} items.");
+            e.Require(false, "evidence", $"At most {ReportLimits.MaxEvidence} items.");
         }
         else
         {
@@ -94,11 +96,11 @@ public static class ReportValidator
                 MaxLength(handle, ReportLimits.HandleLength, $"evidence[{i}].handle", e);
                 if (item.SeenAt is not { } seenAt)
                 {
-                    e.Add($"evidence[{i}].seenAt", "When it was seen is required.");
+                    e.Require(false, $"evidence[{i}].seenAt", "When it was seen is required.");
                 }
                 else if (seenAt > now.AddMinutes(5) || seenAt < now.AddYears(-30))
                 {
-                    e.Add($"evidence[{i}].seenAt", "Must be a time in the past.");
+                    e.Require(false, $"evidence[{i}].seenAt", "Must be a time in the past.");
                 }
                 var url = item.Url is null ? null : Url(item.Url, $"evidence[{i}].url", e);
                 if (text is not null && item.SeenAt is { } seen)
@@ -109,7 +111,7 @@ public static class ReportValidator
         }
         if (contentUrls.Count == 0 && items.Count == 0)
         {
-            e.Add("contentUrls", "Give the content's URL or what was seen (evidence).");
+            e.Require(false, "contentUrls", "Give the content's URL or what was seen (evidence).");
         }
 
         var description = Required(request.Description, ReportLimits.DescriptionLength, "description", e);
@@ -128,22 +130,22 @@ public static class ReportValidator
         }
         else if (request.Reporter is not null && disclosure is not null)
         {
-            e.Add("reporter", "Only a named reporter who is not signed in says who they are.");
+            e.Require(false, "reporter", "Only a named reporter who is not signed in says who they are.");
         }
 
         if (track == Track.ConcerningConduct)
         {
             if (request.TargetConsentsToInstitution is not null)
             {
-                e.Add("targetConsentsToInstitution", "Only for track A (Harassment).");
+                e.Require(false, "targetConsentsToInstitution", "Only for track A (Harassment).");
             }
             if (request.PeerSupportWanted is not null)
             {
-                e.Add("peerSupportWanted", "Only for track A (Harassment).");
+                e.Require(false, "peerSupportWanted", "Only for track A (Harassment).");
             }
         }
 
-        errors = e.ToDictionary();
+        errors = e.Errors;
         if (errors.Count > 0)
         {
             return false;
@@ -156,88 +158,72 @@ public static class ReportValidator
         return true;
     }
 
-    private static T? ParseEnum<T>(string? value, string field, Errors e) where T : struct, Enum
+    private static T? ParseEnum<T>(string? value, string field, Validation e) where T : struct, Enum
     {
         // Names only: Enum.TryParse would also take any number.
         var match = Enum.GetNames<T>().FirstOrDefault(name => string.Equals(name, value?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (match is null)
         {
-            e.Add(field, $"Must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
+            e.Require(false, field, $"Must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
             return null;
         }
         return Enum.Parse<T>(match);
     }
 
-    private static string? Url(string? text, string field, Errors e)
+    private static string? Url(string? text, string field, Validation e)
     {
         if (text?.Length > ReportLimits.UrlLength)
         {
-            e.Add(field, $"At most {ReportLimits.UrlLength} characters.");
+            e.Require(false, field, $"At most {ReportLimits.UrlLength} characters.");
             return null;
         }
         if (!UrlNormalizer.TryNormalize(text, out var url, out var error))
         {
-            e.Add(field, error!);
+            e.Require(false, field, error!);
             return null;
         }
         return url;
     }
 
-    private static string? Email(string? text, string field, bool required, Errors e)
+    private static string? Email(string? text, string field, bool required, Validation e)
     {
         var email = Trimmed(text);
         if (email is null)
         {
             if (required)
             {
-                e.Add(field, "Required.");
+                e.Require(false, field, "Required.");
             }
             return null;
         }
         if (email.Length > ReportLimits.EmailLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
         {
-            e.Add(field, "Must be an e-mail address.");
+            e.Require(false, field, "Must be an e-mail address.");
             return null;
         }
         return email;
     }
 
-    private static string? Required(string? text, int maxLength, string field, Errors e, bool trim = true)
+    private static string? Required(string? text, int maxLength, string field, Validation e, bool trim = true)
     {
         var value = trim ? Trimmed(text) : string.IsNullOrWhiteSpace(text) ? null : text;
         if (value is null)
         {
-            e.Add(field, "Required.");
+            e.Require(false, field, "Required.");
             return null;
         }
         return MaxLength(value, maxLength, field, e) ? value : null;
     }
 
-    private static bool MaxLength(string? text, int maxLength, string field, Errors e)
+    private static bool MaxLength(string? text, int maxLength, string field, Validation e)
     {
         if (text?.Length > maxLength)
         {
-            e.Add(field, $"At most {maxLength} characters.");
+            e.Require(false, field, $"At most {maxLength} characters.");
             return false;
         }
         return true;
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private sealed class Errors
-    {
-        private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
-
-        public void Add(string field, string message)
-        {
-            if (!_errors.TryGetValue(field, out var messages))
-            {
-                _errors[field] = messages = [];
-            }
-            messages.Add(message);
-        }
-
-        public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(p => p.Key, p => p.Value.ToArray());
-    }
 }

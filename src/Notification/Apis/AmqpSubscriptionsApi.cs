@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Haven.Http;
 using Haven.Identity;
 using Haven.Notification.Amqp;
 using Haven.Notification.Data;
@@ -17,34 +18,38 @@ public static class AmqpSubscriptionsApi
 {
     public static IEndpointRouteBuilder MapAmqpSubscriptionsApi(this IEndpointRouteBuilder app)
     {
-        var subscriptions = app.MapGroup("api/notifications/amqp-subscriptions").RequireAuthorization(HavenPolicies.InstitutionAdmin);
-        subscriptions.MapGet("/", GetSubscriptions);
-        subscriptions.MapGet("/{id:guid}", GetSubscription);
-        subscriptions.MapPost("/", CreateSubscription);
-        subscriptions.MapDelete("/{id:guid}", RevokeSubscription);
+        var subscriptions = app.MapGroup("api/notifications/amqp-subscriptions").RequireAuthorization(HavenPolicies.InstitutionAdmin)
+            .WithTags("AMQP subscriptions");
+        subscriptions.MapGet("/", GetSubscriptions).WithName("ListAmqpSubscriptions").WithSummary("The institution's AMQP subscriptions");
+        subscriptions.MapGet("/{id:guid}", GetSubscription).WithName("GetAmqpSubscription").WithSummary("One AMQP subscription");
+        subscriptions.MapPost("/", CreateSubscription).WithName("CreateAmqpSubscription")
+            .WithSummary("A queue of the partner's own on Haven's broker for event types; the credentials are shown once")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        subscriptions.MapDelete("/{id:guid}", RevokeSubscription).WithName("RevokeAmqpSubscription")
+            .WithSummary("Delete the partner's broker user and queue").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    public static async Task<Ok<List<AmqpSubscriptionView>>> GetSubscriptions([AsParameters] NotificationServices services,
+    public static async Task<Ok<List<AmqpSubscriptionResponse>>> GetSubscriptions([AsParameters] NotificationServices services,
         CancellationToken cancellationToken)
     {
         var subscriptions = await services.Db.AmqpSubscriptions.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(subscriptions.Select(AmqpSubscriptionView.From).ToList());
+        return TypedResults.Ok(subscriptions.Select(AmqpSubscriptionResponse.From).ToList());
     }
 
-    public static async Task<Results<Ok<AmqpSubscriptionView>, NotFound>> GetSubscription(Guid id, [AsParameters] NotificationServices services,
+    public static async Task<Results<Ok<AmqpSubscriptionResponse>, NotFound>> GetSubscription(Guid id, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken) =>
         await services.Db.AmqpSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } subscription
-            ? TypedResults.Ok(AmqpSubscriptionView.From(subscription))
+            ? TypedResults.Ok(AmqpSubscriptionResponse.From(subscription))
             : TypedResults.NotFound();
 
-    public static async Task<Results<Created<CreatedAmqpSubscriptionView>, ValidationProblem, ProblemHttpResult>> CreateSubscription(
+    public static async Task<Results<Created<CreatedAmqpSubscriptionResponse>, ValidationProblem, ProblemHttpResult>> CreateSubscription(
         AmqpSubscriptionRequest request, AmqpBrokerManagement broker, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken)
     {
         if (WebhookEventTypes.Check(request.EventTypes) is { } typeErrors)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["eventTypes"] = typeErrors });
+            return new Validation().Require(false, "eventTypes", typeErrors[0]).Problem();
         }
         var subscription = new AmqpSubscription
         {
@@ -75,8 +80,8 @@ public static class AmqpSubscriptionsApi
             throw;
         }
         var address = services.Options.Amqp.BrokerUri!;
-        return TypedResults.Created($"/api/notifications/amqp-subscriptions/{subscription.Id}", new CreatedAmqpSubscriptionView(
-            AmqpSubscriptionView.From(subscription), $"{address.Scheme}://{userName}:{password}@{address.Authority}", userName, password));
+        return TypedResults.Created($"/api/notifications/amqp-subscriptions/{subscription.Id}", new CreatedAmqpSubscriptionResponse(
+            AmqpSubscriptionResponse.From(subscription), $"{address.Scheme}://{userName}:{password}@{address.Authority}", userName, password));
     }
 
     /// <summary>Deletes the partner's broker user (closing its connections) and its queue; the row stays, marked revoked.</summary>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Notification.Apis;
 
-public sealed record DeliveryView(Guid Id, Guid NotificationId, Guid CaseId, NotificationKind Kind, NotificationChannel Channel,
+public sealed record DeliveryResponse(Guid Id, Guid NotificationId, Guid CaseId, NotificationKind Kind, NotificationChannel Channel,
     Guid? PersonId, DeliveryState State, int Attempts, DateTimeOffset? HeldUntil, string? LastError, DateTimeOffset UpdatedAt);
 
 /// <summary>Where a case's notifications stand, for the staff handling it.</summary>
@@ -13,11 +13,12 @@ public static class DeliveriesApi
 {
     public static IEndpointRouteBuilder MapDeliveriesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("api/notifications/deliveries", GetDeliveries).RequireAuthorization(HavenPolicies.CaseStaff);
+        app.MapGet("api/notifications/deliveries", GetDeliveries).RequireAuthorization(HavenPolicies.CaseStaff)
+            .WithTags("Deliveries").WithName("ListDeliveries").WithSummary("Where a case's notifications stand");
         return app;
     }
 
-    public static async Task<Ok<List<DeliveryView>>> GetDeliveries(Guid? caseId, Guid? notificationId,
+    public static async Task<Ok<List<DeliveryResponse>>> GetDeliveries(Guid? caseId, Guid? notificationId,
         [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
         var deliveries = services.Db.Deliveries.AsNoTracking();
@@ -30,7 +31,7 @@ public static class DeliveriesApi
             deliveries = deliveries.Where(d => d.NotificationId == n);
         }
         var list = await deliveries.OrderByDescending(d => d.CreatedAt).Take(500)
-            .Select(d => new DeliveryView(d.Id, d.NotificationId, d.CaseId, d.Kind, d.Channel, d.PersonId, d.State, d.Attempts, d.HeldUntil,
+            .Select(d => new DeliveryResponse(d.Id, d.NotificationId, d.CaseId, d.Kind, d.Channel, d.PersonId, d.State, d.Attempts, d.HeldUntil,
                 d.LastError, d.UpdatedAt))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(list);

@@ -1,3 +1,4 @@
+using Haven.Http;
 using Haven.Identity;
 using Haven.Notification.Data;
 using Haven.Notification.Delivery;
@@ -13,20 +14,20 @@ public static class DirectoryApi
 {
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
-        var directory = app.MapGroup("api/notifications/directory").RequireAuthorization(HavenPolicies.InstitutionAdmin);
-        directory.MapGet("/", GetPeople);
-        directory.MapGet("/{id:guid}", GetPerson);
-        directory.MapPost("/", CreatePerson);
-        directory.MapPut("/{id:guid}", UpdatePerson);
-        directory.MapDelete("/{id:guid}", DeletePerson);
+        var directory = app.MapGroup("api/notifications/directory").RequireAuthorization(HavenPolicies.InstitutionAdmin).WithTags("Directory");
+        directory.MapGet("/", GetPeople).WithName("ListPeople").WithSummary("The institution's people, optionally of one role");
+        directory.MapGet("/{id:guid}", GetPerson).WithName("GetPerson").WithSummary("One person of the directory");
+        directory.MapPost("/", CreatePerson).WithName("CreatePerson").WithSummary("Add a person to the directory");
+        directory.MapPut("/{id:guid}", UpdatePerson).WithName("UpdatePerson").WithSummary("Change a person's roles, channels or preferences");
+        directory.MapDelete("/{id:guid}", DeletePerson).WithName("DeletePerson").WithSummary("Remove a person from the directory");
 
-        var own = app.MapGroup("api/notifications/preferences").RequireAuthorization(HavenPolicies.AnyRole);
-        own.MapGet("/", GetOwnPreferences);
-        own.MapPut("/", UpdateOwnPreferences);
+        var own = app.MapGroup("api/notifications/preferences").RequireAuthorization(HavenPolicies.AnyRole).WithTags("Preferences");
+        own.MapGet("/", GetOwnPreferences).WithName("GetOwnPreferences").WithSummary("Your own notification preferences");
+        own.MapPut("/", UpdateOwnPreferences).WithName("UpdateOwnPreferences").WithSummary("Change your own notification preferences");
         return app;
     }
 
-    public static async Task<Ok<List<PersonView>>> GetPeople([AsParameters] NotificationServices services, string? role,
+    public static async Task<Ok<List<PersonResponse>>> GetPeople([AsParameters] NotificationServices services, string? role,
         CancellationToken cancellationToken)
     {
         var people = services.Db.People.AsNoTracking();
@@ -35,22 +36,22 @@ public static class DirectoryApi
             people = people.Where(p => p.Roles.Contains(role));
         }
         var list = await people.OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
-        return TypedResults.Ok(list.Select(PersonView.From).ToList());
+        return TypedResults.Ok(list.Select(PersonResponse.From).ToList());
     }
 
-    public static async Task<Results<Ok<PersonView>, NotFound>> GetPerson(Guid id, [AsParameters] NotificationServices services,
+    public static async Task<Results<Ok<PersonResponse>, NotFound>> GetPerson(Guid id, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken) =>
         await services.Db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken) is { } person
-            ? TypedResults.Ok(PersonView.From(person))
+            ? TypedResults.Ok(PersonResponse.From(person))
             : TypedResults.NotFound();
 
-    public static async Task<Results<Created<PersonView>, ValidationProblem>> CreatePerson(PersonRequest request,
+    public static async Task<Results<Created<PersonResponse>, ValidationProblem>> CreatePerson(PersonRequest request,
         [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
-        var errors = DirectoryValidation.Validate(request);
-        if (errors.Count > 0)
+        var validation = DirectoryValidation.Validate(request);
+        if (!validation.IsValid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return validation.Problem();
         }
         var person = new Person
         {
@@ -62,16 +63,16 @@ public static class DirectoryApi
         {
             return Duplicate();
         }
-        return TypedResults.Created($"/api/notifications/directory/{person.Id}", PersonView.From(person));
+        return TypedResults.Created($"/api/notifications/directory/{person.Id}", PersonResponse.From(person));
     }
 
-    public static async Task<Results<Ok<PersonView>, NotFound, ValidationProblem>> UpdatePerson(Guid id, PersonRequest request,
+    public static async Task<Results<Ok<PersonResponse>, NotFound, ValidationProblem>> UpdatePerson(Guid id, PersonRequest request,
         [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
-        var errors = DirectoryValidation.Validate(request);
-        if (errors.Count > 0)
+        var validation = DirectoryValidation.Validate(request);
+        if (!validation.IsValid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return validation.Problem();
         }
         var person = await services.Db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (person is null)
@@ -79,7 +80,7 @@ public static class DirectoryApi
             return TypedResults.NotFound();
         }
         Apply(person, request, services);
-        return await TrySave(services.Db, cancellationToken) ? TypedResults.Ok(PersonView.From(person)) : Duplicate();
+        return await TrySave(services.Db, cancellationToken) ? TypedResults.Ok(PersonResponse.From(person)) : Duplicate();
     }
 
     public static async Task<Results<NoContent, NotFound>> DeletePerson(Guid id, [AsParameters] NotificationServices services,
@@ -88,22 +89,22 @@ public static class DirectoryApi
             ? TypedResults.NoContent()
             : TypedResults.NotFound();
 
-    public static async Task<Results<Ok<PreferencesView>, NotFound>> GetOwnPreferences(HttpContext http,
+    public static async Task<Results<Ok<PreferencesResponse>, NotFound>> GetOwnPreferences(HttpContext http,
         [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
         var userId = http.User.GetUserId();
         return await services.Db.People.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) is { } person
-            ? TypedResults.Ok(PreferencesView.From(person))
+            ? TypedResults.Ok(PreferencesResponse.From(person))
             : TypedResults.NotFound();
     }
 
-    public static async Task<Results<Ok<PreferencesView>, NotFound, ValidationProblem>> UpdateOwnPreferences(PreferencesRequest request,
+    public static async Task<Results<Ok<PreferencesResponse>, NotFound, ValidationProblem>> UpdateOwnPreferences(PreferencesRequest request,
         HttpContext http, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
-        var errors = DirectoryValidation.ValidatePreferences(request);
-        if (errors.Count > 0)
+        var validation = DirectoryValidation.ValidatePreferences(request);
+        if (!validation.IsValid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return validation.Problem();
         }
         var userId = http.User.GetUserId();
         var person = await services.Db.People.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
@@ -114,7 +115,7 @@ public static class DirectoryApi
         DirectoryValidation.Apply(person, request);
         person.UpdatedAt = services.Clock.GetUtcNow();
         await services.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(PreferencesView.From(person));
+        return TypedResults.Ok(PreferencesResponse.From(person));
     }
 
     private static void Apply(Person person, PersonRequest request, NotificationServices services)
@@ -148,8 +149,6 @@ public static class DirectoryApi
         }
     }
 
-    private static ValidationProblem Duplicate() => TypedResults.ValidationProblem(new Dictionary<string, string[]>
-    {
-        ["email"] = ["Someone in the directory already has this email or user id."],
-    });
+    private static ValidationProblem Duplicate() =>
+        new Validation().Require(false, "email", "Someone in the directory already has this email or user id.").Problem();
 }

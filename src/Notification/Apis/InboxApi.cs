@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Notification.Apis;
 
-public sealed record InboxItemView(Guid Id, Guid NotificationId, Guid CaseId, NotificationKind Kind, Severity Severity, string Title,
+public sealed record InboxItemResponse(Guid Id, Guid NotificationId, Guid CaseId, NotificationKind Kind, Severity Severity, string Title,
     string Body, string Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
 {
-    public static InboxItemView From(InboxItem i) => new(i.Id, i.NotificationId, i.CaseId, i.Kind, i.Severity, i.Title, i.Body, i.Link,
+    public static InboxItemResponse From(InboxItem i) => new(i.Id, i.NotificationId, i.CaseId, i.Kind, i.Severity, i.Title, i.Body, i.Link,
         i.CreatedAt, i.ReadAt);
 }
 
@@ -19,13 +19,13 @@ public static class InboxApi
 {
     public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
     {
-        var inbox = app.MapGroup("api/notifications/inbox").RequireAuthorization(HavenPolicies.AnyRole);
-        inbox.MapGet("/", GetInbox);
-        inbox.MapPost("/{id:guid}/read", MarkRead);
+        var inbox = app.MapGroup("api/notifications/inbox").RequireAuthorization(HavenPolicies.AnyRole).WithTags("Inbox");
+        inbox.MapGet("/", GetInbox).WithName("GetInbox").WithSummary("Your in-app notifications, newest first");
+        inbox.MapPost("/{id:guid}/read", MarkRead).WithName("MarkInboxItemRead").WithSummary("Mark one of your notifications read");
         return app;
     }
 
-    public static async Task<Ok<List<InboxItemView>>> GetInbox(HttpContext http, bool? unread, [AsParameters] NotificationServices services,
+    public static async Task<Ok<List<InboxItemResponse>>> GetInbox(HttpContext http, bool? unread, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken)
     {
         var userId = http.User.GetUserId();
@@ -35,7 +35,7 @@ public static class InboxApi
             items = items.Where(i => i.ReadAt == null);
         }
         var list = await items.OrderByDescending(i => i.CreatedAt).Take(200).ToListAsync(cancellationToken);
-        return TypedResults.Ok(list.Select(InboxItemView.From).ToList());
+        return TypedResults.Ok(list.Select(InboxItemResponse.From).ToList());
     }
 
     public static async Task<Results<NoContent, NotFound>> MarkRead(Guid id, HttpContext http, [AsParameters] NotificationServices services,

@@ -1,4 +1,5 @@
 using Haven.Contracts.Notifications;
+using Haven.Http;
 using Haven.Identity;
 using Haven.Notification.Data;
 using Haven.Notification.Templates;
@@ -9,7 +10,7 @@ namespace Haven.Notification.Apis;
 
 public sealed record TemplateRequest(string? Subject, string? Body);
 
-public sealed record TemplateView(NotificationKind Kind, string Subject, string Body, bool IsDefault, IReadOnlyList<string> Placeholders);
+public sealed record TemplateResponse(NotificationKind Kind, string Subject, string Body, bool IsDefault, IReadOnlyList<string> Placeholders);
 
 /// <summary>
 /// The institution's wording per kind. Templates can only use the placeholders of <see cref="TemplateModel"/>, none of
@@ -22,14 +23,14 @@ public static class TemplatesApi
 
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
-        var templates = app.MapGroup("api/notifications/templates").RequireAuthorization(HavenPolicies.InstitutionAdmin);
-        templates.MapGet("/", GetTemplates);
-        templates.MapPut("/{kind}", PutTemplate);
-        templates.MapDelete("/{kind}", DeleteTemplate);
+        var templates = app.MapGroup("api/notifications/templates").RequireAuthorization(HavenPolicies.InstitutionAdmin).WithTags("Templates");
+        templates.MapGet("/", GetTemplates).WithName("ListTemplates").WithSummary("The institution's wording of each notification kind");
+        templates.MapPut("/{kind}", PutTemplate).WithName("PutTemplate").WithSummary("Set the institution's wording of a notification kind");
+        templates.MapDelete("/{kind}", DeleteTemplate).WithName("DeleteTemplate").WithSummary("Go back to Haven's default wording of a kind");
         return app;
     }
 
-    public static async Task<Ok<List<TemplateView>>> GetTemplates([AsParameters] NotificationServices services,
+    public static async Task<Ok<List<TemplateResponse>>> GetTemplates([AsParameters] NotificationServices services,
         CancellationToken cancellationToken)
     {
         var own = await services.Db.Templates.AsNoTracking().ToDictionaryAsync(t => t.Kind, cancellationToken);
@@ -38,30 +39,20 @@ public static class TemplatesApi
             : View(kind, DefaultTemplates.For(kind).Subject, DefaultTemplates.For(kind).Body, true)).ToList());
     }
 
-    public static async Task<Results<Ok<TemplateView>, ValidationProblem>> PutTemplate(NotificationKind kind, TemplateRequest request,
+    public static async Task<Results<Ok<TemplateResponse>, ValidationProblem>> PutTemplate(NotificationKind kind, TemplateRequest request,
         [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!Enum.IsDefined(kind))
-        {
-            errors["kind"] = ["Unknown notification kind."];
-        }
-        if (string.IsNullOrWhiteSpace(request.Subject) || request.Subject.Length > MaxSubject || request.Subject.Contains('\n'))
-        {
-            errors["subject"] = [$"One line, at most {MaxSubject} characters."];
-        }
-        if (string.IsNullOrWhiteSpace(request.Body) || request.Body.Length > MaxBody)
-        {
-            errors["body"] = [$"At most {MaxBody} characters."];
-        }
         var unknown = TemplateRenderer.UnknownPlaceholders($"{request.Subject}\n{request.Body}");
-        if (unknown.Count > 0)
+        var validation = new Validation()
+            .Require(Enum.IsDefined(kind), "kind", "Unknown notification kind.")
+            .Require(!string.IsNullOrWhiteSpace(request.Subject) && request.Subject.Length <= MaxSubject && !request.Subject.Contains('\n'), "subject",
+                $"One line, at most {MaxSubject} characters.")
+            .Require(!string.IsNullOrWhiteSpace(request.Body) && request.Body.Length <= MaxBody, "body", $"At most {MaxBody} characters.")
+            .Require(unknown.Count == 0, "placeholders",
+                $"Unknown placeholders: {string.Join(", ", unknown)}. Available: {string.Join(", ", TemplateRenderer.Placeholders.Keys)}.");
+        if (!validation.IsValid)
         {
-            errors["placeholders"] = [$"Unknown placeholders: {string.Join(", ", unknown)}. Available: {string.Join(", ", TemplateRenderer.Placeholders.Keys)}."];
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
+            return validation.Problem();
         }
         var template = await services.Db.Templates.SingleOrDefaultAsync(t => t.Kind == kind, cancellationToken);
         if (template is null)
@@ -83,6 +74,6 @@ public static class TemplatesApi
         return TypedResults.NoContent();
     }
 
-    private static TemplateView View(NotificationKind kind, string subject, string body, bool isDefault) =>
+    private static TemplateResponse View(NotificationKind kind, string subject, string body, bool isDefault) =>
         new(kind, subject, body, isDefault, [.. TemplateRenderer.Placeholders.Keys]);
 }

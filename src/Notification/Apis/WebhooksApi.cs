@@ -1,4 +1,5 @@
 using Haven.Contracts.Notifications;
+using Haven.Http;
 using Haven.Identity;
 using Haven.Notification.Data;
 using Haven.Notification.Messages;
@@ -14,38 +15,43 @@ public static class WebhooksApi
 {
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
-        var webhooks = app.MapGroup("api/notifications/webhooks").RequireAuthorization(HavenPolicies.InstitutionAdmin);
-        webhooks.MapGet("/event-types", () => TypedResults.Ok(WebhookEventTypes.All.Order().ToList()));
-        webhooks.MapGet("/", GetSubscriptions);
-        webhooks.MapGet("/{id:guid}", GetSubscription);
-        webhooks.MapPost("/", CreateSubscription);
-        webhooks.MapDelete("/{id:guid}", DeleteSubscription);
-        webhooks.MapPost("/{id:guid}/enable", EnableSubscription);
-        webhooks.MapGet("/{id:guid}/deliveries", GetDeliveries);
-        webhooks.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/replay", Replay);
+        var webhooks = app.MapGroup("api/notifications/webhooks").RequireAuthorization(HavenPolicies.InstitutionAdmin).WithTags("Webhooks");
+        webhooks.MapGet("/event-types", () => TypedResults.Ok(WebhookEventTypes.All.Order().ToList()))
+            .WithName("ListWebhookEventTypes").WithSummary("The event types a subscription can name");
+        webhooks.MapGet("/", GetSubscriptions).WithName("ListWebhookSubscriptions").WithSummary("The institution's webhook subscriptions");
+        webhooks.MapGet("/{id:guid}", GetSubscription).WithName("GetWebhookSubscription").WithSummary("One webhook subscription");
+        webhooks.MapPost("/", CreateSubscription).WithName("CreateWebhookSubscription")
+            .WithSummary("Subscribe an https endpoint to event types; the signing secret is shown once");
+        webhooks.MapDelete("/{id:guid}", DeleteSubscription).WithName("DeleteWebhookSubscription").WithSummary("Stop a subscription");
+        webhooks.MapPost("/{id:guid}/enable", EnableSubscription).WithName("EnableWebhookSubscription")
+            .WithSummary("Enable a subscription again after an automatic disable");
+        webhooks.MapGet("/{id:guid}/deliveries", GetDeliveries).WithName("ListWebhookDeliveries")
+            .WithSummary("A subscription's delivery log: state, attempts, status codes, timings");
+        webhooks.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/replay", Replay).WithName("ReplayWebhookDelivery")
+            .WithSummary("Send a delivery's event again, freshly signed");
         return app;
     }
 
-    public static async Task<Ok<List<SubscriptionView>>> GetSubscriptions([AsParameters] NotificationServices services,
+    public static async Task<Ok<List<WebhookSubscriptionResponse>>> GetSubscriptions([AsParameters] NotificationServices services,
         CancellationToken cancellationToken)
     {
         var subscriptions = await services.Db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(subscriptions.Select(SubscriptionView.From).ToList());
+        return TypedResults.Ok(subscriptions.Select(WebhookSubscriptionResponse.From).ToList());
     }
 
-    public static async Task<Results<Ok<SubscriptionView>, NotFound>> GetSubscription(Guid id, [AsParameters] NotificationServices services,
+    public static async Task<Results<Ok<WebhookSubscriptionResponse>, NotFound>> GetSubscription(Guid id, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken) =>
         await services.Db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } subscription
-            ? TypedResults.Ok(SubscriptionView.From(subscription))
+            ? TypedResults.Ok(WebhookSubscriptionResponse.From(subscription))
             : TypedResults.NotFound();
 
-    public static async Task<Results<Created<CreatedSubscriptionView>, ValidationProblem>> CreateSubscription(SubscriptionRequest request,
+    public static async Task<Results<Created<CreatedWebhookSubscriptionResponse>, ValidationProblem>> CreateSubscription(WebhookSubscriptionRequest request,
         [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
-        var errors = Validate(request, services.Options.Webhooks);
-        if (errors.Count > 0)
+        var validation = Validate(request, services.Options.Webhooks);
+        if (!validation.IsValid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return validation.Problem();
         }
         var subscription = new WebhookSubscription
         {
@@ -55,7 +61,7 @@ public static class WebhooksApi
         services.Db.WebhookSubscriptions.Add(subscription);
         await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/notifications/webhooks/{subscription.Id}",
-            new CreatedSubscriptionView(SubscriptionView.From(subscription), subscription.Secret));
+            new CreatedWebhookSubscriptionResponse(WebhookSubscriptionResponse.From(subscription), subscription.Secret));
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteSubscription(Guid id, [AsParameters] NotificationServices services,
@@ -68,7 +74,7 @@ public static class WebhooksApi
         return updated == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
-    public static async Task<Results<Ok<SubscriptionView>, NotFound>> EnableSubscription(Guid id, [AsParameters] NotificationServices services,
+    public static async Task<Results<Ok<WebhookSubscriptionResponse>, NotFound>> EnableSubscription(Guid id, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken)
     {
         var subscription = await services.Db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -81,10 +87,10 @@ public static class WebhooksApi
         subscription.DisabledAt = null;
         subscription.DisabledReason = null;
         await services.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(SubscriptionView.From(subscription));
+        return TypedResults.Ok(WebhookSubscriptionResponse.From(subscription));
     }
 
-    public static async Task<Results<Ok<List<WebhookDeliveryView>>, NotFound>> GetDeliveries(Guid id, DeliveryState? state,
+    public static async Task<Results<Ok<List<WebhookDeliveryResponse>>, NotFound>> GetDeliveries(Guid id, DeliveryState? state,
         [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
         if (!await services.Db.WebhookSubscriptions.AnyAsync(s => s.Id == id, cancellationToken))
@@ -97,11 +103,11 @@ public static class WebhooksApi
             deliveries = deliveries.Where(d => d.State == wanted);
         }
         var list = await deliveries.OrderByDescending(d => d.CreatedAt).Take(200).ToListAsync(cancellationToken);
-        return TypedResults.Ok(list.Select(WebhookDeliveryView.From).ToList());
+        return TypedResults.Ok(list.Select(WebhookDeliveryResponse.From).ToList());
     }
 
     /// <summary>Sends the same event (same id, same body, freshly signed) again, e.g. after the partner fixed their endpoint.</summary>
-    public static async Task<Results<Accepted<WebhookDeliveryView>, NotFound, ValidationProblem>> Replay(Guid id, Guid deliveryId,
+    public static async Task<Results<Accepted<WebhookDeliveryResponse>, NotFound, ValidationProblem>> Replay(Guid id, Guid deliveryId,
         [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
         var subscription = await services.Db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -113,35 +119,24 @@ public static class WebhooksApi
         }
         if (!subscription.Enabled)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["subscription"] = ["The subscription is disabled; enable it first."],
-            });
+            return new Validation().Require(false, "subscription", "The subscription is disabled; enable it first.").Problem();
         }
         delivery.State = DeliveryState.Queued;
         delivery.NextAttemptAt = services.Clock.GetUtcNow();
         // Through the outbox: the attempt is queued only if the state change commits.
         await services.Publish.Publish(new DeliverWebhook(delivery.Id, delivery.InstitutionId), cancellationToken);
         await services.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted($"/api/notifications/webhooks/{id}/deliveries", WebhookDeliveryView.From(delivery));
+        return TypedResults.Accepted($"/api/notifications/webhooks/{id}/deliveries", WebhookDeliveryResponse.From(delivery));
     }
 
-    public static Dictionary<string, string[]> Validate(SubscriptionRequest request, WebhookOptions options)
+    public static Validation Validate(WebhookSubscriptionRequest request, WebhookOptions options)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || request.Url!.Length > 2000
-            || !(url.Scheme == Uri.UriSchemeHttps || (options.AllowHttp && url.Scheme == Uri.UriSchemeHttp)))
-        {
-            errors["url"] = [options.AllowHttp ? "An absolute http(s) URL." : "An absolute https URL."];
-        }
-        else if (!options.AllowPrivateDestinations && WebhookDestinations.NamesInwardHost(url))
-        {
-            errors["url"] = [WebhookDestinations.Refused];
-        }
-        if (WebhookEventTypes.Check(request.EventTypes) is { } typeErrors)
-        {
-            errors["eventTypes"] = typeErrors;
-        }
-        return errors;
+        var wellFormed = Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && request.Url!.Length <= 2000
+            && (url.Scheme == Uri.UriSchemeHttps || (options.AllowHttp && url.Scheme == Uri.UriSchemeHttp));
+        var typeErrors = WebhookEventTypes.Check(request.EventTypes);
+        return new Validation()
+            .Require(wellFormed, "url", options.AllowHttp ? "An absolute http(s) URL." : "An absolute https URL.")
+            .Require(!wellFormed || options.AllowPrivateDestinations || !WebhookDestinations.NamesInwardHost(url!), "url", WebhookDestinations.Refused)
+            .Require(typeErrors is null, "eventTypes", typeErrors?[0] ?? "");
     }
 }

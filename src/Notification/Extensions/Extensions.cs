@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Haven.Identity;
 using Haven.Messaging;
 using Haven.Notification.Amqp;
@@ -14,8 +13,6 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.AddHavenIdentity();
         builder.AddHavenDbContext<NotificationDbContext>("notificationdb");
 

@@ -1,11 +1,11 @@
 using System.Net.Mime;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
 using Haven.Contracts.Cases;
 using Haven.Contracts.Reports;
+using Haven.Notification.Events;
 using Haven.Notification.Webhooks;
 using MassTransit;
 
@@ -20,9 +20,8 @@ public sealed record PartnerEvent(string InstitutionId, Guid CaseId, CloudEvent 
 {
     public const string MediaType = "application/cloudevents+json";
 
-    private static readonly JsonEventFormatter Formatter = new(
-        new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) } },
-        new JsonDocumentOptions());
+    // The data is written as the event catalogue describes it, in the one JSON convention of Haven's API.
+    private static readonly JsonEventFormatter Formatter = new(EventCatalogue.DataJson, new JsonDocumentOptions());
 
     public Guid Id => Guid.Parse(CloudEvent.Id!);
 
@@ -31,34 +30,31 @@ public sealed record PartnerEvent(string InstitutionId, Guid CaseId, CloudEvent 
     public static PartnerEvent From(ConsumeContext<ReportSubmitted> context)
     {
         var m = context.Message;
-        return Create<ReportSubmitted>(context, m.InstitutionId, m.CaseId, m.SubmittedAt, new
-        {
-            m.ReportId, m.CaseId, m.OpensCase, m.Track, m.Categories, m.Severity, m.Pathways, m.PossibleRetaliation, m.SubmittedAt,
-        });
+        return Create<ReportSubmitted>(context, m.InstitutionId, m.CaseId, m.SubmittedAt, ReportSubmittedData.From(m));
     }
 
     public static PartnerEvent From(ConsumeContext<ReportWithdrawn> context)
     {
         var m = context.Message;
-        return Create<ReportWithdrawn>(context, m.InstitutionId, m.CaseId, m.WithdrawnAt, new { m.ReportId, m.CaseId, m.WithdrawnAt });
+        return Create<ReportWithdrawn>(context, m.InstitutionId, m.CaseId, m.WithdrawnAt, ReportWithdrawnData.From(m));
     }
 
     public static PartnerEvent From(ConsumeContext<CaseStatusChanged> context)
     {
         var m = context.Message;
-        return Create<CaseStatusChanged>(context, m.InstitutionId, m.CaseId, m.ChangedAt, new { m.CaseId, m.Status, m.ChangedAt });
+        return Create<CaseStatusChanged>(context, m.InstitutionId, m.CaseId, m.ChangedAt, CaseStatusChangedData.From(m));
     }
 
     public static PartnerEvent From(ConsumeContext<CaseEscalated> context)
     {
         var m = context.Message;
-        return Create<CaseEscalated>(context, m.InstitutionId, m.CaseId, m.EscalatedAt, new { m.CaseId, m.Level, m.Round, m.Roles, m.EscalatedAt });
+        return Create<CaseEscalated>(context, m.InstitutionId, m.CaseId, m.EscalatedAt, CaseEscalatedData.From(m));
     }
 
     public static PartnerEvent From(ConsumeContext<CaseOverdue> context)
     {
         var m = context.Message;
-        return Create<CaseOverdue>(context, m.InstitutionId, m.CaseId, m.OverdueAt, new { m.CaseId, m.OverdueAt });
+        return Create<CaseOverdue>(context, m.InstitutionId, m.CaseId, m.OverdueAt, CaseOverdueData.From(m));
     }
 
     public static PartnerEvent Create(Guid eventId, string institutionId, string type, Guid caseId, DateTimeOffset time, object data) =>

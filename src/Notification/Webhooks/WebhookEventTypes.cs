@@ -23,6 +23,8 @@ public static class WebhookEventTypes
     public static string[]? Check(IReadOnlyCollection<string>? types) =>
         types is { Count: > 0 } && types.All(All.Contains) ? null : [$"One or more of: {string.Join(", ", All.Order())}."];
 
-    public static string For<T>() =>
-        typeof(T).GetCustomAttribute<MessageUrnAttribute>()!.Urn.ToString().Replace("urn:message:", "").Replace(':', '.');
+    public static string For<T>() => For(typeof(T));
+
+    public static string For(Type contract) =>
+        contract.GetCustomAttribute<MessageUrnAttribute>()!.Urn.ToString().Replace("urn:message:", "").Replace(':', '.');
 }

@@ -1,5 +1,7 @@
+using MassTransit;
 using System.Security.Claims;
 using Haven.Contracts.PeerSupport;
+using Haven.Http;
 using Haven.Identity;
 using Haven.PeerSupport.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,14 +17,16 @@ public static class AmplificationApi
 {
     public static IEndpointRouteBuilder MapAmplificationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/peer-support/amplifications").RequireAuthorization();
+        var api = app.MapGroup("api/peer-support/amplifications").RequireAuthorization().WithTags("Amplification");
 
-        api.MapPost("/", Request);
-        api.MapGet("/", Open).RequireAuthorization(HavenPolicies.PeerSupport);
+        api.MapPost("/", Request).WithName("RequestAmplification")
+            .WithSummary("Ask the network's opted-in supporters to post supportive messages").ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/", Open).RequireAuthorization(HavenPolicies.PeerSupport)
+            .WithName("ListOpenAmplifications").WithSummary("The network's open amplification requests, for supporters who opted in");
         return app;
     }
 
-    public static async Task<Results<Accepted<RequestAccepted>, ValidationProblem, ProblemHttpResult>> Request(AmplificationBody body,
+    public static async Task<Results<Accepted<AcceptedResponse>, ValidationProblem, ProblemHttpResult>> Request(AmplificationRequest body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -43,7 +47,7 @@ public static class AmplificationApi
 
         var amplification = new Amplification
         {
-            Id = Guid.CreateVersion7(),
+            Id = NewId.NextGuid(),
             NetworkId = caller.NetworkId,
             InstitutionId = caller.InstitutionId,
             RequesterDigest = caller.Digest,
@@ -59,11 +63,11 @@ public static class AmplificationApi
             .ToListAsync();
         await services.Publish.Publish(new AmplificationRequested(amplification.Id, caller.NetworkId, recipients, amplification.RequestedAt));
         await services.Db.SaveChangesAsync();
-        return TypedResults.Accepted($"/api/peer-support/amplifications", new RequestAccepted(amplification.Id));
+        return TypedResults.Accepted($"/api/peer-support/amplifications", new AcceptedResponse(amplification.Id));
     }
 
     /// <summary>Open requests of the caller's network, for supporters who opted in to amplification.</summary>
-    public static async Task<Results<Ok<List<AmplificationView>>, NotFound>> Open(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    public static async Task<Results<Ok<List<AmplificationResponse>>, NotFound>> Open(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
         var supporter = await SupportersApi.Find(services, caller);
@@ -75,7 +79,7 @@ public static class AmplificationApi
             .Where(a => a.ClosedAt == null)
             .OrderByDescending(a => a.RequestedAt)
             .Take(50)
-            .Select(a => new AmplificationView(a.Id, a.Platform, a.SupportUrl, a.Message, a.RequestedAt))
+            .Select(a => new AmplificationResponse(a.Id, a.Platform, a.SupportUrl, a.Message, a.RequestedAt))
             .ToListAsync();
         return TypedResults.Ok(open);
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Haven.Http;
 using Haven.Identity;
 using Haven.PeerSupport.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,15 +13,18 @@ public static class NetworkApi
 {
     public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/peer-support/network").RequireAuthorization(HavenPolicies.NetworkLead);
+        var api = app.MapGroup("api/peer-support/network").RequireAuthorization(HavenPolicies.NetworkLead).WithTags("Network");
 
-        api.MapGet("/requests", Requests);
-        api.MapGet("/settings", GetSettings);
-        api.MapPut("/settings", PutSettings);
+        api.MapGet("/requests", Requests).WithName("ListNetworkRequests").WithSummary("The network's support requests, for its lead")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/settings", GetSettings).WithName("GetNetworkSettings").WithSummary("The network's offer deadlines and check-ins")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPut("/settings", PutSettings).WithName("PutNetworkSettings").WithSummary("Tune the network's offer deadlines and check-ins")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
-    public static async Task<Results<Ok<List<NetworkRequestView>>, ProblemHttpResult>> Requests(string? status, ClaimsPrincipal user,
+    public static async Task<Results<Ok<List<NetworkRequestResponse>>, ProblemHttpResult>> Requests(string? status, ClaimsPrincipal user,
         [AsParameters] PeerSupportServices services)
     {
         if (Caller.From(user).NetworkId is null)
@@ -33,12 +37,12 @@ public static class NetworkApi
             query = query.Where(s => s.CurrentState.ToLower() == status.ToLower());
         }
         var supports = await query.OrderByDescending(s => s.RequestedAt).Take(200).ToListAsync();
-        return TypedResults.Ok(supports.Select(s => new NetworkRequestView(s.CorrelationId, s.CurrentState.ToLowerInvariant(),
+        return TypedResults.Ok(supports.Select(s => new NetworkRequestResponse(s.CorrelationId, s.CurrentState,
             s.Origin.ToString(), s.InstitutionId, s.Urgent, s.RequestedAt, s.Refusals, s.SupporterId is null ? [] : s.MatchReasons,
             s.AcceptedAt, s.ClosedAt, s.FeedbackRating)).ToList());
     }
 
-    public static async Task<Results<Ok<NetworkSettingsBody>, ProblemHttpResult>> GetSettings(ClaimsPrincipal user,
+    public static async Task<Results<Ok<NetworkSettingsResponse>, ProblemHttpResult>> GetSettings(ClaimsPrincipal user,
         IOptions<PeerSupportOptions> options, [AsParameters] PeerSupportServices services)
     {
         if (Caller.From(user).NetworkId is not { } network)
@@ -47,10 +51,10 @@ public static class NetworkApi
         }
         var settings = await services.Db.NetworkSettings.AsNoTracking().SingleOrDefaultAsync(s => s.NetworkId == network)
             ?? NetworkSettings.From(network, options.Value);
-        return TypedResults.Ok(ToBody(settings));
+        return TypedResults.Ok(ToResponse(settings));
     }
 
-    public static async Task<Results<Ok<NetworkSettingsBody>, ValidationProblem, ProblemHttpResult>> PutSettings(NetworkSettingsBody body,
+    public static async Task<Results<Ok<NetworkSettingsResponse>, ValidationProblem, ProblemHttpResult>> PutSettings(NetworkSettingsRequest body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         if (Caller.From(user).NetworkId is not { } network)
@@ -79,9 +83,9 @@ public static class NetworkApi
         settings.FirstCheckIn = body.FirstCheckIn;
         settings.SecondCheckIn = body.SecondCheckIn;
         await services.Db.SaveChangesAsync();
-        return TypedResults.Ok(ToBody(settings));
+        return TypedResults.Ok(ToResponse(settings));
     }
 
-    private static NetworkSettingsBody ToBody(NetworkSettings s) =>
+    private static NetworkSettingsResponse ToResponse(NetworkSettings s) =>
         new(s.OfferDeadline, s.UrgentOfferDeadline, s.RefusalsBeforeLeadIsTold, s.FirstCheckIn, s.SecondCheckIn);
 }

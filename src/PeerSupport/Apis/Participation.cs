@@ -31,9 +31,9 @@ public static class Participation
         support.AcceptedAt is not null && support.CurrentState is nameof(SupportStateMachine.Matched) or nameof(SupportStateMachine.Supporting)
             or nameof(SupportStateMachine.Closed);
 
-    public static SupportView View(SupportState s, Part part, HandOff? supporterHandOff) => new(
+    public static SupportResponse View(SupportState s, Part part, HandOff? supporterHandOff) => new(
         s.CorrelationId,
-        s.CurrentState.ToLowerInvariant(),
+        s.CurrentState,
         s.Origin.ToString(),
         part.ToString(),
         s.Urgent,

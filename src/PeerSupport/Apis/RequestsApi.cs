@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
+using MassTransit;
 using System.Security.Claims;
+using Haven.Http;
 using Haven.Identity;
 using Haven.PeerSupport.Messages;
 using Haven.PeerSupport.Model;
@@ -17,24 +18,31 @@ public static class RequestsApi
 {
     public static IEndpointRouteBuilder MapRequestsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/peer-support").RequireAuthorization();
+        var api = app.MapGroup("api/peer-support").RequireAuthorization().WithTags("Support requests");
 
-        api.MapPost("/requests", RequestForSelf);
-        api.MapPost("/referrals", ReferColleague);
-        api.MapGet("/requests/mine", Mine);
-        api.MapGet("/requests/{id:guid}", Get);
-        api.MapPost("/requests/{id:guid}/close", Close);
+        api.MapPost("/requests", RequestForSelf).WithName("RequestSupport").WithSummary("Ask for peer support for yourself")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPost("/referrals", ReferColleague).WithName("ReferColleague").WithSummary("Refer a colleague for peer support")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/requests/mine", Mine).WithName("ListMyRequests").WithSummary("Your requests, and those you support or were offered");
+        api.MapGet("/requests/{id:guid}", Get).WithName("GetRequest").WithSummary("A request, as its requester, supporter or network lead sees it");
+        api.MapPost("/requests/{id:guid}/close", Close).WithName("CloseRequest").WithSummary("Close a support, with the requester's feedback")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         var supporter = api.MapGroup("/requests/{id:guid}").RequireAuthorization(HavenPolicies.PeerSupport);
-        supporter.MapPost("/accept", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, true, user, services));
-        supporter.MapPost("/decline", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, false, user, services));
-        supporter.MapPost("/touch-base", TouchBase);
-        supporter.MapPost("/notes", AddNote);
-        supporter.MapGet("/notes", GetNotes);
+        supporter.MapPost("/accept", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, true, user, services))
+            .WithName("AcceptOffer").WithSummary("Accept the offer to support a request").ProducesProblem(StatusCodes.Status409Conflict);
+        supporter.MapPost("/decline", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, false, user, services))
+            .WithName("DeclineOffer").WithSummary("Decline the offer to support a request").ProducesProblem(StatusCodes.Status409Conflict);
+        supporter.MapPost("/touch-base", TouchBase).WithName("TouchBase").WithSummary("Record the supporter's first contact")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        supporter.MapPost("/notes", AddNote).WithName("AddSupportNote").WithSummary("Add a note or check-in record, the supporter's alone")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        supporter.MapGet("/notes", GetNotes).WithName("ListSupportNotes").WithSummary("The supporter's notes on a request");
         return app;
     }
 
-    public static async Task<Results<Accepted<RequestAccepted>, ValidationProblem, ProblemHttpResult>> RequestForSelf(SelfReferral body,
+    public static async Task<Results<Accepted<AcceptedResponse>, ValidationProblem, ProblemHttpResult>> RequestForSelf(SelfReferralRequest body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -48,13 +56,13 @@ public static class RequestsApi
             return validation.Problem();
         }
         var conflicts = (body.Conflicts ?? []).Select(c => Digest.Of(c.InstitutionId, c.Email)).Distinct().ToList();
-        return await Submit(services, new SupportRequested(Guid.CreateVersion7(), SupportOrigin.SelfReferral, caller.InstitutionId,
+        return await Submit(services, new SupportRequested(NewId.NextGuid(), SupportOrigin.SelfReferral, caller.InstitutionId,
             caller.NetworkId, caller.Digest, null, body.FirstName.Trim(), body.PreferredContact.Trim(), body.Department?.Trim(),
             Validation.Tags(body.Languages), Validation.Tags(body.Experience), body.PreferAnotherInstitution, conflicts, body.Urgent,
             services.Clock.GetUtcNow()));
     }
 
-    public static async Task<Results<Accepted<RequestAccepted>, ValidationProblem, ProblemHttpResult>> ReferColleague(ColleagueReferral body,
+    public static async Task<Results<Accepted<AcceptedResponse>, ValidationProblem, ProblemHttpResult>> ReferColleague(ColleagueReferralRequest body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -69,14 +77,14 @@ public static class RequestsApi
             return validation.Problem();
         }
         // The referrer is neither the supported person nor, ever, their supporter.
-        return await Submit(services, new SupportRequested(Guid.CreateVersion7(), SupportOrigin.ColleagueReferral, caller.InstitutionId,
+        return await Submit(services, new SupportRequested(NewId.NextGuid(), SupportOrigin.ColleagueReferral, caller.InstitutionId,
             caller.NetworkId, Digest.Of(caller.InstitutionId, body.ColleagueEmail), caller.Digest, body.FirstName.Trim(),
             body.PreferredContact.Trim(), body.Department?.Trim(), Validation.Tags(body.Languages), Validation.Tags(body.Experience),
             body.PreferAnotherInstitution, [caller.Digest], body.Urgent, services.Clock.GetUtcNow()));
     }
 
     /// <summary>The caller's own requests, and those they support or were offered.</summary>
-    public static async Task<Ok<List<SupportView>>> Mine(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    public static async Task<Ok<List<SupportResponse>>> Mine(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
         var supports = await services.Db.Supports.AsNoTracking()
@@ -85,7 +93,7 @@ public static class RequestsApi
             .OrderByDescending(s => s.RequestedAt)
             .Take(100)
             .ToListAsync();
-        var views = new List<SupportView>();
+        var views = new List<SupportResponse>();
         foreach (var support in supports)
         {
             var part = Participation.Of(support, caller);
@@ -94,7 +102,7 @@ public static class RequestsApi
         return TypedResults.Ok(views);
     }
 
-    public static async Task<Results<Ok<SupportView>, NotFound>> Get(Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    public static async Task<Results<Ok<SupportResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
         if (await Find(services, id) is not { } support || Participation.Of(support, caller) is not (var part and not Part.None))
@@ -104,7 +112,7 @@ public static class RequestsApi
         return TypedResults.Ok(Participation.View(support, part, part == Part.Requester ? await SupporterHandOff(services, support) : null));
     }
 
-    public static async Task<Results<Accepted, NotFound, Conflict<ProblemDetails>>> Answer(Guid id, bool accepted, ClaimsPrincipal user,
+    public static async Task<Results<Accepted, NotFound, ProblemHttpResult>> Answer(Guid id, bool accepted, ClaimsPrincipal user,
         PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -121,7 +129,7 @@ public static class RequestsApi
         return TypedResults.Accepted($"/api/peer-support/requests/{id}");
     }
 
-    public static async Task<Results<Accepted, NotFound, Conflict<ProblemDetails>>> TouchBase(Guid id, ClaimsPrincipal user,
+    public static async Task<Results<Accepted, NotFound, ProblemHttpResult>> TouchBase(Guid id, ClaimsPrincipal user,
         [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -138,7 +146,7 @@ public static class RequestsApi
         return TypedResults.Accepted($"/api/peer-support/requests/{id}");
     }
 
-    public static async Task<Results<Created<NoteView>, NotFound, Conflict<ProblemDetails>, ValidationProblem>> AddNote(Guid id, NoteBody body,
+    public static async Task<Results<Created<SupportNoteResponse>, NotFound, ProblemHttpResult, ValidationProblem>> AddNote(Guid id, SupportNoteRequest body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -157,7 +165,7 @@ public static class RequestsApi
         }
         var note = new SupportNote
         {
-            Id = Guid.CreateVersion7(),
+            Id = NewId.NextGuid(),
             RequestId = id,
             SupporterId = support.SupporterId!.Value,
             IsCheckIn = body.CheckIn,
@@ -169,7 +177,7 @@ public static class RequestsApi
         return TypedResults.Created($"/api/peer-support/requests/{id}/notes", ToView(note));
     }
 
-    public static async Task<Results<Ok<List<NoteView>>, NotFound>> GetNotes(Guid id, ClaimsPrincipal user,
+    public static async Task<Results<Ok<List<SupportNoteResponse>>, NotFound>> GetNotes(Guid id, ClaimsPrincipal user,
         [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -184,7 +192,7 @@ public static class RequestsApi
         return TypedResults.Ok(notes.Select(ToView).ToList());
     }
 
-    public static async Task<Results<Accepted, NotFound, Conflict<ProblemDetails>, ValidationProblem>> Close(Guid id, CloseBody? body,
+    public static async Task<Results<Accepted, NotFound, ProblemHttpResult, ValidationProblem>> Close(Guid id, CloseSupportRequest? body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -197,8 +205,8 @@ public static class RequestsApi
             return Conflict("The support is already closed.");
         }
         var validation = new Validation()
-            .Require(body?.Rating is null or (>= 1 and <= 5), nameof(CloseBody.Rating), "Between 1 and 5.")
-            .Text(body?.Comment, nameof(CloseBody.Comment), 2000, required: false);
+            .Require(body?.Rating is null or (>= 1 and <= 5), nameof(CloseSupportRequest.Rating), "Between 1 and 5.")
+            .Text(body?.Comment, nameof(CloseSupportRequest.Comment), 2000, required: false);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -216,11 +224,11 @@ public static class RequestsApi
             .Text(preferredContact, "PreferredContact", 200)
             .Text(department, "Department", 100, required: false);
 
-    private static async Task<Accepted<RequestAccepted>> Submit(PeerSupportServices services, SupportRequested request)
+    private static async Task<Accepted<AcceptedResponse>> Submit(PeerSupportServices services, SupportRequested request)
     {
         await services.Publish.Publish(request);
         await services.Db.SaveChangesAsync();
-        return TypedResults.Accepted($"/api/peer-support/requests/{request.RequestId}", new RequestAccepted(request.RequestId));
+        return TypedResults.Accepted($"/api/peer-support/requests/{request.RequestId}", new AcceptedResponse(request.RequestId));
     }
 
     private static Task<SupportState?> Find(PeerSupportServices services, Guid id) =>
@@ -232,8 +240,7 @@ public static class RequestsApi
             .Select(s => new HandOff(s.FirstName, s.PreferredContact))
             .SingleOrDefaultAsync();
 
-    private static Conflict<ProblemDetails> Conflict(string detail) =>
-        TypedResults.Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = detail });
+    private static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict);
 
-    private static NoteView ToView(SupportNote note) => new(note.Id, note.Text, note.IsCheckIn, note.WrittenAt);
+    private static SupportNoteResponse ToView(SupportNote note) => new(note.Id, note.Text, note.IsCheckIn, note.WrittenAt);
 }

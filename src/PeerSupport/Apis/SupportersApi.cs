@@ -1,4 +1,6 @@
+using MassTransit;
 using System.Security.Claims;
+using Haven.Http;
 using Haven.Identity;
 using Haven.PeerSupport.Messages;
 using Haven.PeerSupport.Model;
@@ -14,17 +16,18 @@ public static class SupportersApi
 
     public static IEndpointRouteBuilder MapSupportersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/peer-support/supporters/me").RequireAuthorization(HavenPolicies.PeerSupport);
+        var api = app.MapGroup("api/peer-support/supporters/me").RequireAuthorization(HavenPolicies.PeerSupport).WithTags("Supporters");
 
-        api.MapPut("/", Register);
-        api.MapGet("/", Get);
-        api.MapPost("/pause", Pause);
-        api.MapPost("/resume", Resume);
-        api.MapDelete("/", Leave);
+        api.MapPut("/", Register).WithName("RegisterSupporter").WithSummary("Opt in as a supporter, or update your profile")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/", Get).WithName("GetSupporter").WithSummary("Your supporter profile");
+        api.MapPost("/pause", Pause).WithName("PauseSupporter").WithSummary("Take no new requests for now");
+        api.MapPost("/resume", Resume).WithName("ResumeSupporter").WithSummary("Take new requests again");
+        api.MapDelete("/", Leave).WithName("LeaveSupporters").WithSummary("Leave the supporters");
         return app;
     }
 
-    public static async Task<Results<Ok<SupporterView>, ValidationProblem, ProblemHttpResult>> Register(SupporterProfile profile,
+    public static async Task<Results<Ok<SupporterResponse>, ValidationProblem, ProblemHttpResult>> Register(SupporterRequest profile,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -50,7 +53,7 @@ public static class SupportersApi
         {
             supporter = new Supporter
             {
-                Id = Guid.CreateVersion7(),
+                Id = NewId.NextGuid(),
                 UserId = caller.UserId,
                 InstitutionId = caller.InstitutionId,
                 NetworkId = caller.NetworkId,
@@ -82,13 +85,13 @@ public static class SupportersApi
         return TypedResults.Ok(ToView(supporter));
     }
 
-    public static async Task<Results<Ok<SupporterView>, NotFound>> Get(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
+    public static async Task<Results<Ok<SupporterResponse>, NotFound>> Get(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
         await Find(services, Caller.From(user)) is { } supporter ? TypedResults.Ok(ToView(supporter)) : TypedResults.NotFound();
 
-    public static Task<Results<Ok<SupporterView>, NotFound>> Pause(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
+    public static Task<Results<Ok<SupporterResponse>, NotFound>> Pause(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
         Update(user, services, supporter => supporter.Paused = true);
 
-    public static Task<Results<Ok<SupporterView>, NotFound>> Resume(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
+    public static Task<Results<Ok<SupporterResponse>, NotFound>> Resume(ClaimsPrincipal user, [AsParameters] PeerSupportServices services) =>
         Update(user, services, supporter => supporter.Paused = false, roomMayHaveOpened: true);
 
     /// <summary>Leaving keeps the row (past supports refer to it) but takes the supporter out of every future match.</summary>
@@ -101,7 +104,7 @@ public static class SupportersApi
     internal static Task<Supporter?> Find(PeerSupportServices services, Caller caller) =>
         services.Db.Supporters.SingleOrDefaultAsync(s => s.InstitutionId == caller.InstitutionId && s.UserId == caller.UserId);
 
-    private static async Task<Results<Ok<SupporterView>, NotFound>> Update(ClaimsPrincipal user, PeerSupportServices services,
+    private static async Task<Results<Ok<SupporterResponse>, NotFound>> Update(ClaimsPrincipal user, PeerSupportServices services,
         Action<Supporter> change, bool roomMayHaveOpened = false)
     {
         if (await Find(services, Caller.From(user)) is not { } supporter)
@@ -117,6 +120,6 @@ public static class SupportersApi
         return TypedResults.Ok(ToView(supporter));
     }
 
-    private static SupporterView ToView(Supporter s) => new(s.Id, s.InstitutionId, s.NetworkId, s.FirstName, s.PreferredContact, s.Role,
+    private static SupporterResponse ToView(Supporter s) => new(s.Id, s.InstitutionId, s.NetworkId, s.FirstName, s.PreferredContact, s.Role,
         s.Specialty, s.Department, s.Languages, s.Region, s.Experience, s.Capacity, s.Amplifies, s.Paused, s.LeftAt is not null);
 }

@@ -1,4 +1,6 @@
+using MassTransit;
 using System.Security.Claims;
+using Haven.Http;
 using Haven.Identity;
 using Haven.PeerSupport.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +14,7 @@ namespace Haven.PeerSupport.Apis;
 /// </summary>
 public static class ToolkitApi
 {
-    public static readonly IReadOnlyList<ToolkitResourceView> Defaults =
+    public static readonly IReadOnlyList<ToolkitResourceResponse> Defaults =
     [
         new(null, "lock-down", "Lock down your accounts", null, "Make profiles private, turn on two-factor sign-in, remove your address and phone from data brokers.", "haven"),
         new(null, "document", "Document what happens", null, "Screenshot with date and link before anything is deleted; Haven keeps evidence privately, never reposted.", "haven"),
@@ -23,26 +25,27 @@ public static class ToolkitApi
 
     public static IEndpointRouteBuilder MapToolkitApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/peer-support/toolkit").RequireAuthorization();
+        var api = app.MapGroup("api/peer-support/toolkit").RequireAuthorization().WithTags("Toolkit");
 
-        api.MapGet("/", Get);
-        api.MapPost("/", Add).RequireAuthorization(HavenPolicies.NetworkLead);
+        api.MapGet("/", Get).WithName("GetToolkit").WithSummary("Resources for a target: Haven's, the network's and the institution's");
+        api.MapPost("/", Add).RequireAuthorization(HavenPolicies.NetworkLead)
+            .WithName("AddToolkitResource").WithSummary("Add a resource for the network or your institution").ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
-    public static async Task<Ok<List<ToolkitResourceView>>> Get(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
+    public static async Task<Ok<List<ToolkitResourceResponse>>> Get(ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
         var own = await services.Db.Toolkit.AsNoTracking()
             .Where(r => r.InstitutionId == null || r.InstitutionId == caller.InstitutionId)
             .ToListAsync();
-        var byTopic = Defaults.ToDictionary(d => d.Topic, d => new List<ToolkitResourceView> { d });
+        var byTopic = Defaults.ToDictionary(d => d.Topic, d => new List<ToolkitResourceResponse> { d });
         // The most specific scope wins a topic: institution over network over Haven's default.
         foreach (var scope in own.GroupBy(r => r.InstitutionId is null ? 1 : 2).OrderBy(g => g.Key))
         {
             foreach (var topic in scope.GroupBy(r => r.Topic))
             {
-                byTopic[topic.Key] = [.. topic.Select(r => new ToolkitResourceView(r.Id, r.Topic, r.Title, r.Url, r.Summary,
+                byTopic[topic.Key] = [.. topic.Select(r => new ToolkitResourceResponse(r.Id, r.Topic, r.Title, r.Url, r.Summary,
                     r.InstitutionId is null ? "network" : "institution"))];
             }
         }
@@ -50,7 +53,7 @@ public static class ToolkitApi
     }
 
     /// <summary>A network lead adds a resource for the whole network, or for their own institution only.</summary>
-    public static async Task<Results<Created<ToolkitResourceView>, ValidationProblem, ProblemHttpResult>> Add(ToolkitResourceBody body,
+    public static async Task<Results<Created<ToolkitResourceResponse>, ValidationProblem, ProblemHttpResult>> Add(ToolkitResourceRequest body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -70,7 +73,7 @@ public static class ToolkitApi
         }
         var resource = new ToolkitResource
         {
-            Id = Guid.CreateVersion7(),
+            Id = NewId.NextGuid(),
             NetworkId = caller.NetworkId,
             InstitutionId = body.ForMyInstitutionOnly ? caller.InstitutionId : null,
             Topic = body.Topic.Trim().ToLowerInvariant(),
@@ -80,7 +83,7 @@ public static class ToolkitApi
         };
         services.Db.Toolkit.Add(resource);
         await services.Db.SaveChangesAsync();
-        return TypedResults.Created($"/api/peer-support/toolkit", new ToolkitResourceView(resource.Id, resource.Topic, resource.Title,
+        return TypedResults.Created($"/api/peer-support/toolkit", new ToolkitResourceResponse(resource.Id, resource.Topic, resource.Title,
             resource.Url, resource.Summary, resource.InstitutionId is null ? "network" : "institution"));
     }
 }

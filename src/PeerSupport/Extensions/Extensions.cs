@@ -9,7 +9,6 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
         builder.AddHavenIdentity();
         builder.AddHavenDbContext<PeerSupportDbContext>("peersupportdb");
         builder.Services.Configure<PeerSupportOptions>(builder.Configuration.GetSection(PeerSupportOptions.SectionName));

@@ -1,7 +1,14 @@
 namespace Haven.PeerSupport.Apis;
 
 /// <summary>A network's tuning of the journey; durations as "d.hh:mm:ss".</summary>
-public sealed record NetworkSettingsBody(
+public sealed record NetworkSettingsRequest(
+    TimeSpan OfferDeadline,
+    TimeSpan UrgentOfferDeadline,
+    int RefusalsBeforeLeadIsTold,
+    TimeSpan FirstCheckIn,
+    TimeSpan SecondCheckIn);
+
+public sealed record NetworkSettingsResponse(
     TimeSpan OfferDeadline,
     TimeSpan UrgentOfferDeadline,
     int RefusalsBeforeLeadIsTold,
@@ -9,7 +16,7 @@ public sealed record NetworkSettingsBody(
     TimeSpan SecondCheckIn);
 
 /// <summary>A request as the network lead sees it: its course and why it was matched, never the hand-off, notes or comments.</summary>
-public sealed record NetworkRequestView(
+public sealed record NetworkRequestResponse(
     Guid Id,
     string Status,
     string Origin,

@@ -1,9 +1,11 @@
+using MassTransit;
 using System.Security.Claims;
 using Haven.Contracts.Audit;
 using Haven.Contracts.Cases;
 using Haven.Contracts.Reports;
 using Haven.Escalation.Commands;
 using Haven.Escalation.StateMachines;
+using Haven.Http;
 using Haven.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ using CaseActionResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult,
     Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>;
 
-namespace Haven.Escalation.Cases;
+namespace Haven.Escalation.Apis;
 
 /// <summary>
 /// Case managers' work on their institution's cases. Reads are recorded for the audit log; actions are handed
@@ -25,37 +27,43 @@ public static class CasesApi
 
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder endpoints)
     {
-        var cases = endpoints.MapGroup("api/cases").RequireAuthorization(HavenPolicies.CaseStaff);
-        cases.MapGet("", ListCasesAsync);
-        cases.MapGet("{id:guid}", GetCaseAsync);
-        cases.MapGet("{id:guid}/referrals/{pathway}", GetReferralPacketAsync);
+        var cases = endpoints.MapGroup("api/cases").RequireAuthorization(HavenPolicies.CaseStaff).WithTags("Cases");
+        cases.MapGet("", ListCasesAsync).WithName("ListCases").WithSummary("The institution's cases, most severe and newest first");
+        cases.MapGet("{id:guid}", GetCaseAsync).WithName("GetCase").WithSummary("A case with its steps and timeline");
+        cases.MapGet("{id:guid}/referrals/{pathway}", GetReferralPacketAsync)
+            .WithName("GetReferralPacket").WithSummary("A referral packet for one of the case's pathways");
         cases.MapPost("{id:guid}/acknowledge", (Guid id, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
-            ActAsync(id, services, [CaseStatus.AwaitingAcknowledgement], new AcknowledgeCase(id, user.GetUserId())));
+                ActAsync(id, services, [CaseStatus.AwaitingAcknowledgement], new AcknowledgeCase(id, user.GetUserId())))
+            .WithName("AcknowledgeCase").WithSummary("Acknowledge a case: the escalation climb stops").ProducesProblem(StatusCodes.Status409Conflict);
         cases.MapPost("{id:guid}/review", (Guid id, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
-            ActAsync(id, services, [CaseStatus.Acknowledged], new StartCaseReview(id, user.GetUserId())));
-        cases.MapPost("{id:guid}/notes", AddNoteAsync);
-        cases.MapPost("{id:guid}/content-audit", RecordContentAuditAsync);
-        cases.MapPost("{id:guid}/resolve", (Guid id, CloseRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
-            CloseAsync(id, body, user, services, CaseOutcome.Resolved));
-        cases.MapPost("{id:guid}/dismiss", (Guid id, CloseRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
-            CloseAsync(id, body, user, services, CaseOutcome.Dismissed));
-        cases.MapPost("{id:guid}/messages", PostReporterMessageAsync);
+                ActAsync(id, services, [CaseStatus.Acknowledged], new StartCaseReview(id, user.GetUserId())))
+            .WithName("StartCaseReview").WithSummary("Start reviewing an acknowledged case").ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("{id:guid}/notes", AddNoteAsync)
+            .WithName("AddCaseNote").WithSummary("Add an internal note to an open case").ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("{id:guid}/content-audit", RecordContentAuditAsync)
+            .WithName("RecordContentAudit").WithSummary("Record the outcome of a track B case's content audit")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("{id:guid}/resolve", (Guid id, CloseCaseRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
+                CloseAsync(id, body, user, services, CaseOutcome.Resolved))
+            .WithName("ResolveCase").WithSummary("Close an open case as resolved").ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("{id:guid}/dismiss", (Guid id, CloseCaseRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
+                CloseAsync(id, body, user, services, CaseOutcome.Dismissed))
+            .WithName("DismissCase").WithSummary("Close an open case as dismissed").ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("{id:guid}/messages", PostReporterMessageAsync)
+            .WithName("PostReporterMessage").WithSummary("Send the case's reporters a message they read with their case key");
         return endpoints;
     }
 
     private static readonly CaseStatus[] OpenStatuses =
         [CaseStatus.AwaitingAcknowledgement, CaseStatus.Acknowledged, CaseStatus.InReview];
 
-    private static async Task<Results<Ok<CasePage>, ValidationProblem>> ListCasesAsync(ClaimsPrincipal user,
+    private static async Task<Results<Ok<CaseListResponse>, ValidationProblem>> ListCasesAsync(ClaimsPrincipal user,
         [AsParameters] CaseServices services, CaseStatus? status = null, Severity? severity = null, Track? track = null,
         int page = 1, int pageSize = 25)
     {
         if (page < 1 || pageSize is < 1 or > 100)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [page < 1 ? "page" : "pageSize"] = ["page starts at 1; pageSize is between 1 and 100."],
-            });
+            return new Validation().Require(false, page < 1 ? "page" : "pageSize", "page starts at 1; pageSize is between 1 and 100.").Problem();
         }
 
         var query = services.Db.Cases.AsNoTracking();
@@ -76,10 +84,10 @@ public static class CasesApi
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
 
         await RecordReadsAsync(services, user, cases, "case-summary");
-        return TypedResults.Ok(new CasePage([.. cases.Select(c => c.ToSummary())], page, pageSize, total));
+        return TypedResults.Ok(new CaseListResponse([.. cases.Select(c => c.ToSummary())], page, pageSize, total));
     }
 
-    private static async Task<Results<Ok<CaseDetail>, NotFound>> GetCaseAsync(Guid id, ClaimsPrincipal user,
+    private static async Task<Results<Ok<CaseResponse>, NotFound>> GetCaseAsync(Guid id, ClaimsPrincipal user,
         [AsParameters] CaseServices services)
     {
         var found = await services.Db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.CorrelationId == id);
@@ -91,30 +99,30 @@ public static class CasesApi
         return TypedResults.Ok(found.ToDetail());
     }
 
-    private static async Task<Results<Ok<ReferralPacket>, NotFound>> GetReferralPacketAsync(Guid id, string pathway,
+    private static async Task<Results<Ok<ReferralPacketResponse>, NotFound>> GetReferralPacketAsync(Guid id, string pathway,
         ClaimsPrincipal user, [AsParameters] CaseServices services)
     {
         var found = await services.Db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.CorrelationId == id);
-        if (found is null || !ReferralPacket.Pathways.TryGetValue(pathway, out var kind) || !found.Pathways.Contains(kind))
+        if (found is null || !ReferralPacketResponse.Pathways.TryGetValue(pathway, out var kind) || !found.Pathways.Contains(kind))
         {
             return TypedResults.NotFound();
         }
         await RecordReadsAsync(services, user, [found], $"referral-packet:{pathway}");
-        return TypedResults.Ok(ReferralPacket.For(found, pathway, services.Clock.GetUtcNow().UtcDateTime));
+        return TypedResults.Ok(ReferralPacketResponse.For(found, pathway, services.Clock.GetUtcNow().UtcDateTime));
     }
 
     private static Task<CaseActionResult> AddNoteAsync(Guid id,
-        NoteRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
-        TextOf(body.Text, "text") is { } errors
-            ? Task.FromResult<CaseActionResult>(TypedResults.ValidationProblem(errors))
+        AddNoteRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
+        new Validation().Text(body.Text, "text", MaxText) is { IsValid: false } invalid
+            ? Task.FromResult<CaseActionResult>(invalid.Problem())
             : ActAsync(id, services, OpenStatuses, new AddCaseNote(id, user.GetUserId(), body.Text!.Trim()));
 
     private static async Task<CaseActionResult> RecordContentAuditAsync(
         Guid id, ContentAuditRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services)
     {
-        if (TextOf(body.Outcome, "outcome") is { } errors)
+        if (new Validation().Text(body.Outcome, "outcome", MaxText) is { IsValid: false } invalid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return invalid.Problem();
         }
         var track = await services.Db.Cases.AsNoTracking().Where(c => c.CorrelationId == id).Select(c => (Track?)c.Track).SingleOrDefaultAsync();
         if (track == Track.Harassment)
@@ -125,25 +133,24 @@ public static class CasesApi
     }
 
     private static Task<CaseActionResult> CloseAsync(Guid id,
-        CloseRequest body, ClaimsPrincipal user, CaseServices services, CaseOutcome outcome) =>
-        body.Note is { Length: > MaxText }
-            ? Task.FromResult<CaseActionResult>(TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["note"] = [$"At most {MaxText} characters."] }))
+        CloseCaseRequest body, ClaimsPrincipal user, CaseServices services, CaseOutcome outcome) =>
+        new Validation().Text(body.Note, "note", MaxText, required: false) is { IsValid: false } invalid
+            ? Task.FromResult<CaseActionResult>(invalid.Problem())
             : ActAsync(id, services, OpenStatuses, new CloseCase(id, user.GetUserId(), outcome, body.Note?.Trim()));
 
     private static async Task<CaseActionResult> PostReporterMessageAsync(
         Guid id, ReporterMessageRequest body, [AsParameters] CaseServices services)
     {
-        if (TextOf(body.Text, "text") is { } errors)
+        if (new Validation().Text(body.Text, "text", MaxText) is { IsValid: false } invalid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return invalid.Problem();
         }
         var found = await services.Db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.CorrelationId == id);
         if (found is null)
         {
             return TypedResults.NotFound();
         }
-        await services.Publisher.Publish(new ReporterMessagePosted(Guid.NewGuid(), id, found.InstitutionId, body.Text!.Trim(),
+        await services.Publisher.Publish(new ReporterMessagePosted(NewId.NextGuid(), id, found.InstitutionId, body.Text!.Trim(),
             services.Clock.GetUtcNow()));
         await services.Db.SaveChangesAsync();
         return TypedResults.Accepted($"/api/cases/{id}");
@@ -177,9 +184,4 @@ public static class CasesApi
         }
         await services.Db.SaveChangesAsync();
     }
-
-    private static Dictionary<string, string[]>? TextOf(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text) ? new() { [field] = ["Required."] }
-        : text.Length > MaxText ? new() { [field] = [$"At most {MaxText} characters."] }
-        : null;
 }

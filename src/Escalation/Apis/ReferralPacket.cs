@@ -1,13 +1,13 @@
 using Haven.Contracts.Reports;
 using Haven.Escalation.StateMachines;
 
-namespace Haven.Escalation.Cases;
+namespace Haven.Escalation.Apis;
 
 /// <summary>
 /// What a case manager hands to a platform's reporting pathway, the police or federal authorities: structured
 /// facts of the case and where its privately captured evidence is kept — never the content itself.
 /// </summary>
-public sealed record ReferralPacket(
+public sealed record ReferralPacketResponse(
     string Pathway,
     Guid CaseId,
     string InstitutionId,
@@ -29,7 +29,7 @@ public sealed record ReferralPacket(
         ["federal-authorities"] = global::Haven.Contracts.Reports.Pathway.FederalAuthorities,
     };
 
-    public static ReferralPacket For(CaseState c, string pathway, DateTime now) => new(
+    public static ReferralPacketResponse For(CaseState c, string pathway, DateTime now) => new(
         pathway, c.CorrelationId, c.InstitutionId, c.Track, c.Severity, c.Categories, c.OpenedAt, c.ReportCount,
         $"/api/intake/cases/{c.CorrelationId}/evidence",
         c.Steps.FirstOrDefault(s => s.Name == pathway),

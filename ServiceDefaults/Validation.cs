@@ -1,7 +1,12 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-namespace Haven.PeerSupport.Apis;
 
-/// <summary>Collects field errors into the ProblemDetails shape minimal APIs answer with.</summary>
+namespace Haven.Http;
+
+/// <summary>
+/// The one way every service validates a request: collect field errors (camelCase names, as the JSON has them), then
+/// answer them all at once as a 400 validation problem, before anything is stored.
+/// </summary>
 public sealed class Validation
 {
     private readonly Dictionary<string, string[]> _errors = [];
@@ -10,7 +15,21 @@ public sealed class Validation
     {
         if (!condition)
         {
+            field = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field);
             _errors[field] = [.. _errors.GetValueOrDefault(field, []), message];
+        }
+        return this;
+    }
+
+    /// <summary>Adds errors found elsewhere (a nested object's validation), under the given prefix.</summary>
+    public Validation Include(IEnumerable<KeyValuePair<string, string[]>> errors, string? prefix = null)
+    {
+        foreach (var (field, messages) in errors)
+        {
+            foreach (var message in messages)
+            {
+                Require(false, prefix is null ? field : $"{prefix}.{field}", message);
+            }
         }
         return this;
     }
@@ -20,6 +39,8 @@ public sealed class Validation
             .Require(value is null || value.Length <= maxLength, field, $"At most {maxLength} characters.");
 
     public bool IsValid => _errors.Count == 0;
+
+    public IReadOnlyDictionary<string, string[]> Errors => _errors;
 
     public ValidationProblem Problem() => TypedResults.ValidationProblem(_errors);
 

@@ -1,7 +1,7 @@
 namespace Haven.PeerSupport.Apis;
 
 /// <summary>A clinician asking for support for themselves.</summary>
-public sealed record SelfReferral(
+public sealed record SelfReferralRequest(
     string FirstName,
     string PreferredContact,
     string? Department,
@@ -12,7 +12,7 @@ public sealed record SelfReferral(
     IReadOnlyList<PersonRef>? Conflicts);
 
 /// <summary>A colleague asking on someone's behalf (of the referrer's institution, named by e-mail).</summary>
-public sealed record ColleagueReferral(
+public sealed record ColleagueReferralRequest(
     string ColleagueEmail,
     string FirstName,
     string PreferredContact,
@@ -22,7 +22,7 @@ public sealed record ColleagueReferral(
     bool PreferAnotherInstitution,
     bool Urgent);
 
-public sealed record RequestAccepted(Guid Id);
+public sealed record AcceptedResponse(Guid Id);
 
 /// <summary>The minimal hand-off: a first name and how to reach them, nothing else.</summary>
 public sealed record HandOff(string? FirstName, string? PreferredContact);
@@ -31,7 +31,7 @@ public sealed record HandOff(string? FirstName, string? PreferredContact);
 /// A request as one of its participants sees it. <see cref="WhyThisSupporter"/> explains the current match;
 /// <see cref="HandOff"/> shows the other party once the supporter has accepted.
 /// </summary>
-public sealed record SupportView(
+public sealed record SupportResponse(
     Guid Id,
     string Status,
     string Origin,
@@ -47,9 +47,9 @@ public sealed record SupportView(
     int Refusals,
     HandOff? HandOff);
 
-public sealed record NoteBody(string Text, bool CheckIn);
+public sealed record SupportNoteRequest(string Text, bool CheckIn);
 
-public sealed record NoteView(Guid Id, string Text, bool CheckIn, DateTimeOffset WrittenAt);
+public sealed record SupportNoteResponse(Guid Id, string Text, bool CheckIn, DateTimeOffset WrittenAt);
 
 /// <summary>Closing, with the requester's optional feedback (a rating of 1–5 and a comment that stays in peer support).</summary>
-public sealed record CloseBody(int? Rating, string? Comment);
+public sealed record CloseSupportRequest(int? Rating, string? Comment);

@@ -1,4 +1,4 @@
-namespace Haven.Intake.Reports;
+namespace Haven.Intake.Apis;
 
 /// <summary>
 /// The report form. Choices are names (e.g. <c>"Harassment"</c>, <c>"ThreatOfViolence"</c>) so that a wrong one

@@ -5,13 +5,13 @@ using Haven.Intake.Reports;
 namespace Haven.Intake.Apis;
 
 /// <summary>The answer to a submission. The case key and secret appear here once and are never shown again.</summary>
-public sealed record ReportAccepted(Guid ReportId, Guid CaseId, bool HeldUntilCorroborated, string? CaseKey, string? CaseSecret);
+public sealed record SubmitReportResponse(Guid ReportId, Guid CaseId, bool HeldUntilCorroborated, string? CaseKey, string? CaseSecret);
 
 /// <summary>
 /// What an anonymous reporter sees through their case key: where their report stands, the case manager's messages to
 /// them, and their case-key inbox of notices.
 /// </summary>
-public sealed record FollowUp(Guid ReportId, Guid CaseId, CaseStatus Status, bool HeldUntilCorroborated, DateTimeOffset SubmittedAt,
+public sealed record FollowUpResponse(Guid ReportId, Guid CaseId, CaseStatus Status, bool HeldUntilCorroborated, DateTimeOffset SubmittedAt,
     DateTimeOffset StatusChangedAt, DateTimeOffset? WithdrawnAt, IReadOnlyList<FollowUpMessage> Messages, IReadOnlyList<FollowUpNotice> Notices);
 
 public sealed record FollowUpMessage(Guid MessageId, string Text, DateTimeOffset PostedAt);
@@ -19,10 +19,10 @@ public sealed record FollowUpMessage(Guid MessageId, string Text, DateTimeOffset
 public sealed record FollowUpNotice(Guid NotificationId, string Title, string Body, DateTimeOffset CreatedAt);
 
 /// <summary>The answer to a withdrawal, the same for a repeat: when the report was withdrawn.</summary>
-public sealed record Withdrawal(Guid ReportId, Guid CaseId, DateTimeOffset WithdrawnAt);
+public sealed record WithdrawReportResponse(Guid ReportId, Guid CaseId, DateTimeOffset WithdrawnAt);
 
 /// <summary>Everything reported into a case, for its case managers only.</summary>
-public sealed record CaseEvidence(Guid CaseId, IReadOnlyList<ReportEvidence> Reports);
+public sealed record CaseEvidenceResponse(Guid CaseId, IReadOnlyList<ReportEvidence> Reports);
 
 public sealed record ReportEvidence(
     Guid ReportId,

@@ -4,7 +4,7 @@ namespace Haven.PeerSupport.Apis;
 public sealed record PersonRef(string InstitutionId, string Email);
 
 /// <summary>A supporter's opt-in profile.</summary>
-public sealed record SupporterProfile(
+public sealed record SupporterRequest(
     string FirstName,
     string PreferredContact,
     string Role,
@@ -17,7 +17,7 @@ public sealed record SupporterProfile(
     bool Amplifies,
     IReadOnlyList<PersonRef>? Conflicts);
 
-public sealed record SupporterView(
+public sealed record SupporterResponse(
     Guid Id,
     string InstitutionId,
     string NetworkId,

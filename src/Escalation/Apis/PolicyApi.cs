@@ -1,40 +1,37 @@
 using Haven.Escalation.Data;
+using Haven.Escalation.Policies;
 using Haven.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Haven.Escalation.Policies;
+namespace Haven.Escalation.Apis;
 
 /// <summary>An institution's admins read and change its escalation ladder; new cases follow the new ladder.</summary>
 public static class PolicyApi
 {
     public static IEndpointRouteBuilder MapPolicyApi(this IEndpointRouteBuilder endpoints)
     {
-        var policy = endpoints.MapGroup("api/cases/policy").RequireAuthorization(HavenPolicies.InstitutionAdmin);
-        policy.MapGet("", GetPolicyAsync);
-        policy.MapPut("", PutPolicyAsync);
+        var policy = endpoints.MapGroup("api/cases/policy").RequireAuthorization(HavenPolicies.InstitutionAdmin).WithTags("Escalation policy");
+        policy.MapGet("", GetPolicyAsync).WithName("GetEscalationPolicy").WithSummary("The institution's escalation ladder");
+        policy.MapPut("", PutPolicyAsync).WithName("PutEscalationPolicy").WithSummary("Replace the institution's escalation ladder for new cases");
         return endpoints;
     }
 
-    public sealed record LevelDto(IReadOnlyList<string> Roles, TimeSpan Critical, TimeSpan High, TimeSpan Moderate, TimeSpan Low);
-
-    public sealed record PolicyDto(IReadOnlyList<LevelDto> Levels, int Repeats);
-
-    private static async Task<Ok<PolicyDto>> GetPolicyAsync(HttpContext http, EscalationDbContext db)
+    private static async Task<Ok<PolicyResponse>> GetPolicyAsync(HttpContext http, EscalationDbContext db)
     {
         var institution = http.User.GetInstitutionId();
         var policy = await db.Policies.AsNoTracking().SingleOrDefaultAsync(p => p.InstitutionId == institution)
             ?? DefaultPolicy.For(institution);
-        return TypedResults.Ok(ToDto(policy));
+        return TypedResults.Ok(ToResponse(policy));
     }
 
-    private static async Task<Results<Ok<PolicyDto>, ValidationProblem>> PutPolicyAsync(PolicyDto body, HttpContext http,
+    private static async Task<Results<Ok<PolicyResponse>, ValidationProblem>> PutPolicyAsync(PolicyRequest body, HttpContext http,
         EscalationDbContext db, TimeProvider clock)
     {
-        var errors = PolicyValidation.Validate(body);
-        if (errors.Count > 0)
+        var validation = PolicyValidation.Validate(body);
+        if (!validation.IsValid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return validation.Problem();
         }
 
         var institution = http.User.GetInstitutionId();
@@ -52,9 +49,9 @@ public static class PolicyApi
         policy.UpdatedAt = clock.GetUtcNow();
         policy.UpdatedBy = http.User.GetUserId();
         await db.SaveChangesAsync();
-        return TypedResults.Ok(ToDto(policy));
+        return TypedResults.Ok(ToResponse(policy));
     }
 
-    private static PolicyDto ToDto(EscalationPolicy policy) =>
-        new([.. policy.Levels.Select(l => new LevelDto(l.Roles, l.Critical, l.High, l.Moderate, l.Low))], policy.Repeats);
+    private static PolicyResponse ToResponse(EscalationPolicy policy) =>
+        new([.. policy.Levels.Select(l => new PolicyLevel(l.Roles, l.Critical, l.High, l.Moderate, l.Low))], policy.Repeats);
 }
