@@ -26,7 +26,12 @@ internal sealed class DatabaseMigrator<TDbContext>(IServiceScopeFactory scopes, 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            // A replica waits as long as the other's migration takes: on a busy machine that was over the 30 s command timeout, and
+            // the waiting replica crashed. The start's own cancellation still ends the wait.
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(0); // no limit
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
+            db.Database.SetCommandTimeout(timeout);
             // Migrate reads the history table before creating it, and on a new database that failed query is logged as an
             // error on every first start; created first, the read succeeds.
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);

@@ -34,11 +34,27 @@ public static class TestAppHost
         return [$"--data-dir={data.FullName}", .. parameters.Select(p => $"--Parameters:{p}={RandomNumberGenerator.GetHexString(24, lowercase: true)}")];
     }
 
+    /// <summary>
+    /// A free port below the kernel's ephemeral range. A port the kernel handed out (bind to 0) and that was released again was
+    /// handed out once more, to the orchestrator's proxy of another service, before the gateway started: the gateway's requests
+    /// then reached peer support. The orchestrator's ports come from the ephemeral range (32768 and up), so these never meet them.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Random.Shared.Next(20000, 32768);
+            try
+            {
+                using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // Taken; another.
+            }
+        }
     }
 
     /// <summary>Builds and starts the graph and waits until every resource is healthy.</summary>

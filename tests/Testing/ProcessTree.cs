@@ -1,7 +1,7 @@
-namespace Haven.Platform.IntegrationTests;
+namespace Haven.Testing;
 
 /// <summary>Processes and their descendants, read from /proc (pid and start time, so a reused pid is not mistaken for a survivor).</summary>
-internal static class ProcessTree
+public static class ProcessTree
 {
     public readonly record struct ProcessId(int Pid, long StartTime, string Command);
 
