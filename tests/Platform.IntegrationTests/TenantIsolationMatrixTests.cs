@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace Haven.Platform.IntegrationTests;
@@ -16,7 +17,7 @@ namespace Haven.Platform.IntegrationTests;
 /// route is in the matrix as soon as it is in its service's document.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public sealed class When_another_institution_calls_every_route(PlatformFixture platform, ITestOutputHelper output)
+public sealed partial class When_another_institution_calls_every_route(PlatformFixture platform, ITestOutputHelper output)
 {
     private const string Owner = "mercy";
     private const int Parallelism = 8;
@@ -63,6 +64,13 @@ public sealed class When_another_institution_calls_every_route(PlatformFixture p
             {
                 var token = cell.Role is null ? null : tokens[(cell.Institution, cell.Role)];
                 var (status, body) = await SendAsync(gateway, cell.Request, token);
+                // A body refused before any row is looked up says nothing about mercy's row, provided a row that exists
+                // nowhere gets the very same answer.
+                if (status == 400 && cell.Route.NamesARow)
+                {
+                    var (nowhere, _) = await SendAsync(gateway, cell.Request with { Url = AnyGuid().Replace(cell.Request.Url, _ => Guid.NewGuid().ToString()) }, token);
+                    status = nowhere == 400 ? 404 : status;
+                }
                 results.Add((cell, status, rows.LeakIn(body)));
             }
             finally
@@ -135,6 +143,9 @@ public sealed class When_another_institution_calls_every_route(PlatformFixture p
             return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
         }
     }
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex AnyGuid();
 
     private sealed record ApiDocument(string Service, string Url);
 

@@ -21,7 +21,7 @@ public static class SignInPage
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Sign in to Haven: {html.Encode(institution.Name)} (development)</title>
-            <link rel="stylesheet" href="signin.css">
+            <link rel="stylesheet" href="../signin.css">
             </head>
             <body>
             <main>
