@@ -86,7 +86,8 @@ public sealed class DuplicatingTap : IAsyncDisposable
     {
         (string Exchange, BasicProperties Properties, byte[] Body) sample;
         var giveUp = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
-        while ((sample = _samples.Values.FirstOrDefault(s => s.Exchange.Contains("notify-recipients", StringComparison.OrdinalIgnoreCase))).Body is null)
+        // It arrives through the command's type exchange (Haven.Contracts.Notifications:NotifyRecipients), where it was published.
+        while ((sample = _samples.Values.FirstOrDefault(s => s.Exchange.EndsWith(":NotifyRecipients", StringComparison.Ordinal))).Body is null)
         {
             if (DateTimeOffset.UtcNow > giveUp)
             {
@@ -111,6 +112,10 @@ public sealed class DuplicatingTap : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A graceful close waited minutes for the deliveries still queued to the tap, each republished and confirmed in turn; the
+        // tap's queue is exclusive and goes with its connection.
+        Duplicate = false;
+        await _connection.AbortAsync(TimeSpan.FromSeconds(5));
         await _consuming.DisposeAsync();
         await _publishing.DisposeAsync();
         await _connection.DisposeAsync();

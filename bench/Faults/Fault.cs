@@ -17,7 +17,7 @@ public sealed record Fault(string Name, Func<FaultContext, CancellationToken, Ta
     {
         var killed = await KillAsync(context.Stack, "messaging", ct);
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
-        await StartAsync(context.Stack, killed, ct);
+        await StartAsync(context.Stack, [killed], ct);
         return null;
     });
 
@@ -29,7 +29,7 @@ public sealed record Fault(string Name, Func<FaultContext, CancellationToken, Ta
     {
         var killed = await KillAsync(context.Stack, "postgres", ct);
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
-        await StartAsync(context.Stack, killed, ct);
+        await StartAsync(context.Stack, [killed], ct);
         return null;
     });
 
@@ -38,13 +38,15 @@ public sealed record Fault(string Name, Func<FaultContext, CancellationToken, Ta
         var killed = new List<string>();
         foreach (var service in FaultStack.ConsumingServices)
         {
+            // ConsumingServices lists audit first.
             var (instance, pid) = (await context.Stack.ProcessIdsAsync(service, ct)).OrderBy(p => p.Key).First();
             KillTree(pid);
             killed.Add(instance);
         }
         // The other replica carries the load alone for a while.
         await Task.Delay(context.Profile.Duration / 3, ct);
-        await StartAsync(context.Stack, killed, ct);
+        // Audit's replica first: every other consuming service waits for audit (WaitFor), so it cannot start before audit's is up.
+        await StartAsync(context.Stack, [killed.Take(1), killed.Skip(1)], ct);
         return null;
     });
 
@@ -53,7 +55,7 @@ public sealed record Fault(string Name, Func<FaultContext, CancellationToken, Ta
     {
         var killed = await KillAsync(context.Stack, "escalation", ct);
         await Task.Delay(2.5 * context.Stack.Options.Deadline, ct);
-        await StartAsync(context.Stack, killed, ct);
+        await StartAsync(context.Stack, [killed], ct);
         return null;
     });
 
@@ -113,18 +115,41 @@ public sealed record Fault(string Name, Func<FaultContext, CancellationToken, Ta
         }
     }
 
-    /// <summary>Starts killed instances again (the orchestrator does not restart them by itself) and waits until all is healthy.</summary>
-    private static async Task StartAsync(FaultStack stack, IEnumerable<string> instances, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts killed instances again (the orchestrator does not restart them by itself), wave after wave, every instance of a wave
+    /// at once and healthy before the next wave starts; then waits until all is healthy. Starting an instance waits for every
+    /// replica of each resource it waits for (WaitFor) to be healthy, and gives up at once on one that is still Finished, as a
+    /// killed replica is until it is started again: what others wait for goes in an earlier wave.
+    /// </summary>
+    private static async Task StartAsync(FaultStack stack, IEnumerable<IEnumerable<string>> waves, CancellationToken cancellationToken)
     {
-        foreach (var instance in instances)
+        foreach (var wave in waves)
         {
-            await WaitUntilStoppedAsync(stack, instance, cancellationToken);
-            var started = await stack.App.ResourceCommands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, cancellationToken);
-            if (!started.Success)
+            await Task.WhenAll(wave.Select(async instance =>
             {
-                throw new InvalidOperationException($"Starting {instance} again failed: {started.Message}");
-            }
+                await WaitUntilStoppedAsync(stack, instance, cancellationToken);
+                var started = await stack.App.ResourceCommands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, cancellationToken);
+                if (!started.Success)
+                {
+                    throw new InvalidOperationException($"Starting {instance} again failed: {started.Message}");
+                }
+                await WaitUntilHealthyAsync(stack, instance, cancellationToken);
+            }));
         }
         await stack.WaitUntilHealthyAsync(cancellationToken);
+    }
+
+    private static async Task WaitUntilHealthyAsync(FaultStack stack, string instance, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        await foreach (var e in stack.App.ResourceNotifications.WatchAsync(timeout.Token))
+        {
+            if (e.ResourceId == instance && e.Snapshot.State?.Text == KnownResourceStates.Running
+                && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+            {
+                return;
+            }
+        }
     }
 }

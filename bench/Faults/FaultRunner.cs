@@ -7,10 +7,12 @@ public sealed record LoadProfile(double ReportsPerSecond, TimeSpan Duration, Tim
 }
 
 /// <summary>A fault's outcome: its table row, the load's refusals, and the messages parked in error or skipped queues that are not poison.</summary>
-public sealed record FaultOutcome(FaultRow Row, LoadResult Load, IReadOnlyList<ParkedMessage> Parked, IReadOnlyList<ParkedMessage> Poison)
+public sealed record FaultOutcome(FaultRow Row, LoadResult Load, IReadOnlyList<ParkedMessage> Parked, IReadOnlyList<ParkedMessage> Poison,
+    TimeSpan Took)
 {
     public string Describe() => string.Join('\n', [
         FaultRow.Header, Row.ToString(),
+        $"took {Took.TotalSeconds:F0} s (load, fault, recovery and check)",
         $"refused during the load: {Load.RefusedSummary}",
         $"parked in error/skipped queues (not poison): {Parked.Count}", .. Parked.Take(10).Select(p => $"  {p.Queue}: {p.MessageId} {p.Reason}"),
         $"poison parked: {string.Join(", ", Poison.Select(p => p.Queue))}",
@@ -30,6 +32,8 @@ public sealed class FaultRunner(FaultStack stack, BrokerAdmin admin, LoadProfile
     /// </summary>
     public async Task<FaultOutcome> RunAsync(Fault fault, CancellationToken cancellationToken)
     {
+        var took = System.Diagnostics.Stopwatch.StartNew();
+        await stack.WaitUntilGatewayForwardsAsync(cancellationToken);
         await using var tap = await DuplicatingTap.StartAsync(stack, admin, cancellationToken);
         var context = new FaultContext(stack, admin, tap, profile);
         var since = DateTimeOffset.UtcNow;
@@ -46,7 +50,7 @@ public sealed class FaultRunner(FaultStack stack, BrokerAdmin admin, LoadProfile
         }
         var parked = await admin.ParkedAsync(cancellationToken);
         return new FaultOutcome(row, result, [.. parked.Where(p => p.MessageId is null || !_poison.Contains(p.MessageId))],
-            [.. parked.Where(p => p.MessageId == poison)]);
+            [.. parked.Where(p => p.MessageId == poison)], took.Elapsed);
     }
 
     /// <summary>A poison message reaches its error queue once its retries and redeliveries are spent.</summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Haven.Faults;
 
@@ -20,7 +21,8 @@ public sealed record FaultStackOptions(TimeSpan Deadline, TimeSpan RedeliveryInt
 /// </summary>
 public sealed class FaultStack : IAsyncDisposable
 {
-    public static readonly string[] ConsumingServices = ["intake", "escalation", "notification", "audit", "peersupport"];
+    /// <summary>Audit first: the others wait for it (see <see cref="Fault"/>'s restarts).</summary>
+    public static readonly string[] ConsumingServices = ["audit", "intake", "escalation", "notification", "peersupport"];
     public static readonly string[] Institutions = ["mercy", "lakeside", "northfield"];
     public const string ShortLadderInstitution = "northfield";
 
@@ -50,10 +52,21 @@ public sealed class FaultStack : IAsyncDisposable
                 .WithEnvironment("Messaging__RedeliveryInitialInterval", redelivery)
                 .WithEnvironment("Messaging__RedeliveryIntervalStep", redelivery);
         }
+        // Every resource's output is written to the console otherwise (HAVEN_FAULTS_LOGS keeps it in files), and the orchestrator's
+        // failing health checks during a fault are expected.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("Haven.AppHost.Resources", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter("Aspire.Hosting", LogLevel.Warning));
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("Gateway__PerInstitutionPerMinute", "1000000")
             .WithEnvironment("Gateway__AnonymousPerClientPerMinute", "1000000");
-        var stack = new FaultStack(await TestAppHost.StartAsync(builder, cancellationToken), data, options);
+        var app = await builder.BuildAsync(cancellationToken);
+        if (Environment.GetEnvironmentVariable("HAVEN_FAULTS_LOGS") is { Length: > 0 } logs)
+        {
+            WriteResourceLogs(app, Directory.CreateDirectory(logs));
+        }
+        var stack = new FaultStack(await TestAppHost.StartAsync(app, cancellationToken), data, options);
         try
         {
             await stack.PrepareInstitutionsAsync(cancellationToken);
@@ -104,6 +117,33 @@ public sealed class FaultStack : IAsyncDisposable
     /// <summary>Waits until every resource, every replica included, is running and healthy again.</summary>
     public Task WaitUntilHealthyAsync(CancellationToken cancellationToken) => App.WaitForEveryResourceHealthyAsync(cancellationToken);
 
+    /// <summary>
+    /// Waits until the gateway forwards to every service again. Its own probes decide that, apart from the orchestrator's: after a
+    /// fault (or a slow start) it answers 503 for a service its probes found down until a probe finds it up, seconds after the
+    /// orchestrator does. A fault's load starts only then, so that the refusals it counts are the fault's.
+    /// </summary>
+    public async Task WaitUntilGatewayForwardsAsync(CancellationToken cancellationToken)
+    {
+        using var client = Client(Institutions[0], "operator");
+        var giveUp = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2);
+        foreach (var prefix in new[] { "api/audit", "api/intake", "api/cases", "api/notifications", "api/peer-support" })
+        {
+            while (true)
+            {
+                using var response = await client.GetAsync($"/{prefix}/info", cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    break;
+                }
+                if (DateTimeOffset.UtcNow > giveUp)
+                {
+                    throw new TimeoutException($"The gateway still answers {(int)response.StatusCode} for /{prefix}/info.");
+                }
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
     private async Task PrepareInstitutionsAsync(CancellationToken cancellationToken)
     {
         foreach (var institution in Institutions)
@@ -152,5 +192,36 @@ public sealed class FaultStack : IAsyncDisposable
         }
     }
 
-    internal T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
+    /// <summary>
+    /// Every instance's console output, each in a file of its own, for reading after a run that went wrong. An instance's log ends
+    /// when it stops; it is followed again, into the same file, when it runs again.
+    /// </summary>
+    private static void WriteResourceLogs(DistributedApplication app, DirectoryInfo folder)
+    {
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        var followed = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>();
+        _ = Task.Run(async () =>
+        {
+            await foreach (var e in app.ResourceNotifications.WatchAsync())
+            {
+                if (e.Snapshot.State?.Text == KnownResourceStates.Running && followed.TryAdd(e.ResourceId, 0))
+                {
+                    _ = Task.Run(async () =>
+                    {
+                        await using (var file = new StreamWriter(Path.Combine(folder.FullName, e.ResourceId + ".log"), append: true) { AutoFlush = true })
+                        {
+                            await foreach (var lines in logs.WatchAsync(e.ResourceId))
+                            {
+                                foreach (var line in lines)
+                                {
+                                    await file.WriteLineAsync($"{DateTime.UtcNow:HH:mm:ss.fff} {line.Content}");
+                                }
+                            }
+                        }
+                        followed.TryRemove(e.ResourceId, out _);
+                    });
+                }
+            }
+        });
+    }
 }

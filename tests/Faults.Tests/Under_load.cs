@@ -35,7 +35,8 @@ public sealed class Under_load(FaultFixture faults, ITestOutputHelper output)
         var outcome = await faults.Runner.RunAsync(fault, timeout.Token);
         var description = outcome.Describe();
         output.WriteLine(description);
-        Assert.True(outcome.Row.Accepted > faults.Runner.Profile.ReportsPerSecond * faults.Runner.Profile.Duration.TotalSeconds / 2, description);
+        // At least the reports sent before the fault: during it the gateway may refuse (502, 503), which promises nothing.
+        Assert.True(outcome.Row.Accepted >= faults.Runner.Profile.ReportsPerSecond * faults.Runner.Profile.Duration.TotalSeconds / 5, description);
         Assert.True(outcome.Row.Lost == 0, description);
         Assert.True(outcome.Row.Duplicated == 0, description);
         Assert.True(outcome.Parked.Count == 0, description);

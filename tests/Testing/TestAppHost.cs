@@ -58,9 +58,12 @@ public static class TestAppHost
     }
 
     /// <summary>Builds and starts the graph and waits until every resource is healthy.</summary>
-    public static async Task<DistributedApplication> StartAsync(IDistributedApplicationTestingBuilder builder, CancellationToken cancellationToken)
+    public static async Task<DistributedApplication> StartAsync(IDistributedApplicationTestingBuilder builder, CancellationToken cancellationToken) =>
+        await StartAsync(await builder.BuildAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Starts a built graph and waits until every resource is healthy.</summary>
+    public static async Task<DistributedApplication> StartAsync(DistributedApplication app, CancellationToken cancellationToken)
     {
-        var app = await builder.BuildAsync(cancellationToken);
         try
         {
             await app.StartAsync(cancellationToken);
