@@ -37,6 +37,7 @@ public static class HttpApiExtensions
         // say where it is malformed.
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.AddExceptionHandler<UnavailableHandler>();
 
         builder.Services.AddOpenApi(DocumentName, options =>
         {
@@ -155,6 +156,43 @@ public static class HttpApiExtensions
     }
 
     public sealed record MappedRoute(string Method, string Path);
+
+    /// <summary>
+    /// The database dropped or refused the connection (a restart, a failover): 503 with Retry-After, not 500. Nothing the request
+    /// asked for was promised; the client may send it again once the service is back, a few seconds later.
+    /// </summary>
+    private sealed class UnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+        {
+            if (!IsUnavailable(exception))
+            {
+                return false;
+            }
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+            var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service cannot reach its database.",
+                Detail = "Nothing was stored. Send the request again in a few seconds.",
+            };
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        }
+
+        // Npgsql marks a lost or refused connection transient, however deep EF Core or a disposed transaction wraps it.
+        private static bool IsUnavailable(Exception? exception)
+        {
+            for (; exception is not null; exception = exception.InnerException)
+            {
+                if (exception is System.Data.Common.DbException { IsTransient: true })
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /// <summary>A request that could not be read: 400 with the JSON path, line and position of the first fault.</summary>
     private sealed class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler

@@ -57,7 +57,8 @@ public sealed class FaultStack : IAsyncDisposable
         builder.Services.AddLogging(logging => logging
             .AddFilter("Haven.AppHost.Resources", LogLevel.None)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
-            .AddFilter("Aspire.Hosting", LogLevel.Warning));
+            .AddFilter("Aspire.Hosting", LogLevel.Warning)
+            .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning));
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("Gateway__PerInstitutionPerMinute", "1000000")
             .WithEnvironment("Gateway__AnonymousPerClientPerMinute", "1000000");
