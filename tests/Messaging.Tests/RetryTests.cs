@@ -52,3 +52,37 @@ public sealed class When_a_consumer_fails_permanently(MessagingInfrastructure in
         Assert.Contains(key.ToString(), error.GetProperty("MT-Fault-Message").GetString());
     }
 }
+
+[Collection(MessagingCollection.Name)]
+public sealed class When_a_consumer_fails_through_several_redeliveries(MessagingInfrastructure infrastructure)
+{
+    /// <summary>
+    /// Every redelivery asks the scheduler with a ScheduleMessage that carries the failing message's own id (MassTransit copies
+    /// it). The scheduler's inbox once took the second such request for a duplicate of the first: the message was then neither
+    /// redelivered nor parked, and no fault was published (the fault suite's poison message vanished this way).
+    /// </summary>
+    [Fact]
+    public async Task Then_each_redelivery_happens_and_the_message_ends_in_the_error_queue()
+    {
+        await using var service = await TestService.Start(infrastructure, "broken-" + Guid.NewGuid().ToString("N")[..8],
+            infrastructure.NewDatabase(), bus =>
+            {
+                bus.AddConsumer<BrokenConsumer>();
+                bus.AddConsumer<FaultConsumer>();
+            }, settings: new Dictionary<string, string?>
+            {
+                ["Messaging:Redeliveries"] = "3",
+                ["Messaging:RedeliveryIntervalStep"] = "00:00:00.200",
+            });
+        var queue = service.ConsumerQueue<BrokenConsumer>();
+        var key = Guid.NewGuid();
+
+        await (await service.Bus.GetSendEndpoint(new Uri($"queue:{queue}"))).Send(new BrokenCommand(key));
+
+        await Eventually.Until(async () => await service.EffectCount(key) == 1, "the fault is published");
+        // Three attempts (the first, an immediate and an incremental retry) on the delivery and on each of three redeliveries.
+        Assert.Equal(12, service.Services.GetRequiredService<Attempts>().Of(key));
+        await Eventually.Until(async () => (await infrastructure.Peek(queue + "_error")).Count > 0, "the message is in the error queue");
+        Assert.Single(await infrastructure.Peek(queue + "_error"));
+    }
+}

@@ -33,7 +33,7 @@ public sealed class TestService(IHost host, string name) : IAsyncDisposable
 
     /// <summary>Builds an instance without starting it: its database and DI work, its bus and background services do not run.</summary>
     public static IHost Build(MessagingInfrastructure infrastructure, string name, string database,
-        Action<IBusRegistrationConfigurator> configureBus, DeliveryLog? deliveries = null)
+        Action<IBusRegistrationConfigurator> configureBus, DeliveryLog? deliveries = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -42,6 +42,8 @@ public sealed class TestService(IHost host, string name) : IAsyncDisposable
             ["ConnectionStrings:messaging"] = infrastructure.Broker,
             ["OTEL_SERVICE_NAME"] = name,
         }.Concat(FastRetries));
+        // A test's own settings win over the fast defaults.
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(new ServiceIdentity(name, Guid.NewGuid().ToString("N"), "test"));
         builder.Services.AddSingleton<Attempts>();
@@ -55,9 +57,9 @@ public sealed class TestService(IHost host, string name) : IAsyncDisposable
     }
 
     public static async Task<TestService> Start(MessagingInfrastructure infrastructure, string name, string database,
-        Action<IBusRegistrationConfigurator> configureBus, DeliveryLog? deliveries = null)
+        Action<IBusRegistrationConfigurator> configureBus, DeliveryLog? deliveries = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = Build(infrastructure, name, database, configureBus, deliveries);
+        var host = Build(infrastructure, name, database, configureBus, deliveries, settings);
         await host.StartAsync();
         return new TestService(host, name);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MassTransit;
 using MassTransit.Middleware;
+using MassTransit.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -21,7 +22,10 @@ internal sealed class InboxContextFactory<TDbContext>(TDbContext db, IServicePro
 
     public async Task Send<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next) where T : class
     {
-        var messageId = context.GetOriginalMessageId()
+        // Each scheduled redelivery of a message asks the scheduler with the message's own id (MassTransit copies it onto the
+        // ScheduleMessage), so a schedule request is told apart by its token: by message id, the second redelivery's request
+        // was taken for a duplicate of the first, and the message was neither redelivered nor parked.
+        var messageId = (context.Message as ScheduleMessage)?.CorrelationId ?? context.GetOriginalMessageId()
             ?? throw new MessageException(typeof(T), "A message needs a message id to pass through the inbox.");
         var strategy = db.Database.CreateExecutionStrategy();
         var conflicts = 0;
