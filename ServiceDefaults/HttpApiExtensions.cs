@@ -89,6 +89,8 @@ public static class HttpApiExtensions
                 operation.Responses ??= [];
                 // Any request can be refused as malformed: a body or query value that cannot be read, a NUL character anywhere.
                 AddProblem(operation, StatusCodes.Status400BadRequest, "The request is malformed or invalid.", nameof(HttpValidationProblemDetails));
+                // And any can meet a database that is restarting (UnavailableHandler).
+                AddProblem(operation, StatusCodes.Status503ServiceUnavailable, "The service cannot reach its database (a restart): try again after Retry-After seconds.");
                 var anonymous = metadata.OfType<IAllowAnonymous>().Any();
                 var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToList();
                 // A route of its own scheme (the intake's case keys) declares its security itself.
@@ -158,8 +160,8 @@ public static class HttpApiExtensions
     public sealed record MappedRoute(string Method, string Path);
 
     /// <summary>
-    /// The database dropped or refused the connection (a restart, a failover): 503 with Retry-After, not 500. Nothing the request
-    /// asked for was promised; the client may send it again once the service is back, a few seconds later.
+    /// The database dropped or refused the connection (a restart, a failover): 503 with Retry-After, not 500. No 2xx, so nothing
+    /// was promised; the client may send the request again once the service is back, a few seconds later.
     /// </summary>
     private sealed class UnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
     {
@@ -175,7 +177,7 @@ public static class HttpApiExtensions
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The service cannot reach its database.",
-                Detail = "Nothing was stored. Send the request again in a few seconds.",
+                Detail = "Send the request again in a few seconds.",
             };
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
         }

@@ -25,10 +25,12 @@ public sealed class DuplicatingTap : IAsyncDisposable
     private readonly IConnection _connection;
     private readonly IChannel _consuming;
     private readonly IChannel _publishing;
+    private readonly IChannel _duplicating;
     private int _duplicated;
 
-    private DuplicatingTap(IConnection connection, IChannel consuming, IChannel publishing)
+    private DuplicatingTap(IConnection connection, IChannel consuming, IChannel publishing, IChannel duplicating)
     {
+        _duplicating = duplicating;
         _connection = connection;
         _consuming = consuming;
         _publishing = publishing;
@@ -45,7 +47,9 @@ public sealed class DuplicatingTap : IAsyncDisposable
         var consuming = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         var publishing = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true,
             publisherConfirmationTrackingEnabled: true), cancellationToken);
-        var tap = new DuplicatingTap(connection, consuming, publishing);
+        // Duplicates go out unconfirmed: waiting for each confirmation held up the tap's one consumer, which fell minutes behind.
+        var duplicating = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        var tap = new DuplicatingTap(connection, consuming, publishing, duplicating);
         var queue = await consuming.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
         var bound = (await admin.ExchangesAsync(cancellationToken))
             .Where(e => !e.EndsWith("_error") && !e.EndsWith("_skipped") && Exchanges.Any(part => e.Contains(part, StringComparison.OrdinalIgnoreCase)))
@@ -73,7 +77,7 @@ public sealed class DuplicatingTap : IAsyncDisposable
         _samples.TryAdd(delivery.Exchange, (delivery.Exchange, properties, body));
         if (Duplicate)
         {
-            await _publishing.BasicPublishAsync(delivery.Exchange, delivery.RoutingKey, mandatory: false, properties, body);
+            await _duplicating.BasicPublishAsync(delivery.Exchange, delivery.RoutingKey, mandatory: false, properties, body);
             Interlocked.Increment(ref _duplicated);
         }
     }
@@ -112,12 +116,13 @@ public sealed class DuplicatingTap : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // A graceful close waited minutes for the deliveries still queued to the tap, each republished and confirmed in turn; the
-        // tap's queue is exclusive and goes with its connection.
+        // The tap's queue is exclusive and goes with its connection.
         Duplicate = false;
         await _connection.AbortAsync(TimeSpan.FromSeconds(5));
-        await _consuming.DisposeAsync();
-        await _publishing.DisposeAsync();
+        // A channel's disposal waits for its consumer's deliveries still queued, which once took minutes: bounded, since the
+        // connection is gone anyway.
+        var channels = Task.WhenAll(_duplicating.DisposeAsync().AsTask(), _consuming.DisposeAsync().AsTask(), _publishing.DisposeAsync().AsTask());
+        await Task.WhenAny(channels, Task.Delay(TimeSpan.FromSeconds(10)));
         await _connection.DisposeAsync();
     }
 }

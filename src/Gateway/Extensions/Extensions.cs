@@ -27,7 +27,9 @@ public static class Extensions
         // rebased the same way, so the clusters' active and passive health checks keep working per endpoint.
         // The clusters' AvailableDestinationsPolicy is HealthyAndUnknown: a service the probes found down gets a 503 at
         // once, even when its one proxy address is its only destination (YARP's default would keep forwarding to it,
-        // and Aspire's proxy holds such a connection open until the client gives up).
+        // and Aspire's proxy holds such a connection open until the client gives up). The probes ask /alive, whether the process
+        // answers, not /health: a service whose broker is down still takes requests (they publish through its outbox), and one
+        // whose database is down answers 503 itself. Probing /health refused every report while RabbitMQ restarted (fault suite).
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
