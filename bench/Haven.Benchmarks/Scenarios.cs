@@ -189,10 +189,12 @@ public static class Scenarios
         var around = new List<(double, double[])>();
         await Round(gateway, TimeSpan.FromSeconds(2));
         await Round(direct, TimeSpan.FromSeconds(2));
+        // Where each request's CPU goes, by process: on two cores the client, the gateway and the service share one budget.
+        var (cpuThrough, cpuAround) = (new List<string>(), new List<string>());
         for (var i = 0; i < 2; i++)
         {
-            around.Add(await Round(direct, sizes.GatewayFor / 2));
-            through.Add(await Round(gateway, sizes.GatewayFor / 2));
+            around.Add(await Measured(direct, cpuAround));
+            through.Add(await Measured(gateway, cpuThrough));
         }
         var (viaRps, viaP50) = (through.Average(r => r.Item1), Load.Percentile(through.SelectMany(r => r.Item2).Order().ToList(), 50));
         var (directRps, directP50) = (around.Average(r => r.Item1), Load.Percentile(around.SelectMany(r => r.Item2).Order().ToList(), 50));
@@ -203,7 +205,16 @@ public static class Scenarios
                 $"{ratio:0.00}×", ratio >= 0.6),
             new("5 gateway", "added at p50 (gateway p50 − direct p50)", "≤ 0.5 ms", $"{viaP50 - directP50:0.00} ms ({viaP50:0.00} − {directP50:0.00})",
                 Met: viaP50 - directP50 <= 0.5),
+            new("5 gateway", "CPU ms per request, busiest processes (second round)", "", cpuThrough[^1], cpuAround[^1]),
         ];
+
+        async Task<(double, double[])> Measured(HttpClient client, List<string> cpu)
+        {
+            var before = ProcessCpu.ByName();
+            var round = await Round(client, sizes.GatewayFor / 2);
+            cpu.Add(ProcessCpu.Busiest(before, ProcessCpu.ByName(), round.Item2.Length));
+            return round;
+        }
 
         static async Task<(double, double[])> Round(HttpClient client, TimeSpan duration) =>
             await Load.SaturateAsync(Clients, duration, async () =>
