@@ -32,6 +32,7 @@ public static class Scenarios
         var signedIn = Reports.Institutions.ToDictionary(i => i, i => stack.ClientFrom(0, stack.App.CreateToken(i, "bench-reporter", "reporter")));
         // Anonymous reporters are many people: ten reports per address keeps each under the gateway's per-client limit.
         var anonymous = Enumerable.Range(0, count / 10 + 1).Select(i => stack.ClientFrom(1 + i)).ToArray();
+        var cpu = ProcessCpu.ByName();
         var answers = await Load.OfferAsync(count, sizes.SustainedFor, i =>
         {
             var institution = Reports.Institutions[i % Reports.Institutions.Length];
@@ -48,6 +49,8 @@ public static class Scenarios
         {
             await Task.Delay(200);
         }
+        // What a report costs, by process, from its request to its first notice (the chain's later work is not all counted).
+        var cpuPerReport = ProcessCpu.Busiest(cpu, ProcessCpu.ByName(), answers.Length, top: 6);
         var toNotice = accepted.Where(a => firstNotice.ContainsKey(a.CaseId!.Value))
             .Select(a => Math.Max(0, Stopwatch.GetElapsedTime(a.AnsweredAt, firstNotice[a.CaseId!.Value]).TotalMilliseconds)).Order().ToList();
         var api = answers.Select(a => a.Milliseconds).Order().ToList();
@@ -64,6 +67,7 @@ public static class Scenarios
             new("1 sustained", "accepted / lost / 5xx / no answer in 2 min / other", "lost 0, 5xx 0",
                 $"{accepted.Count} / {lost} / {failed} / {unanswered} / {answers.Length - accepted.Count - failed - unanswered}{Refusals(answers)}",
                 Met: lost == 0 && failed == 0 && unanswered == 0),
+            new("1 sustained", "CPU ms per report, busiest processes", "", cpuPerReport),
         ];
     }
 
