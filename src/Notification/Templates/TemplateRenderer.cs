@@ -42,6 +42,7 @@ public static partial class TemplateRenderer
         NotificationKind.ContentAuditRequest => "content review request",
         NotificationKind.Reminder => "reminder",
         NotificationKind.StatusUpdate => "status update",
+        NotificationKind.ReporterReplied => "reply from a reporter",
         _ => "notification",
     };
 
