@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Haven.Contracts.Notifications;
+using Haven.Messaging;
 using Aspire.Hosting.Testing;
 using Haven.Testing;
 using MassTransit;
@@ -25,15 +26,10 @@ await using var app = await TestAppHost.StartAsync(await TestAppHost.CreateBuild
 Console.WriteLine($"All healthy in {started.Elapsed.TotalSeconds:F1} s");
 
 var firstNotice = new ConcurrentDictionary<Guid, long>();
-var broker = new Uri((await app.GetConnectionStringAsync("messaging"))!);
-var credentials = broker.UserInfo.Split(':', 2);
+var broker = (await app.GetConnectionStringAsync("messaging"))!;
 var probe = Bus.Factory.CreateUsingRabbitMq(rabbit =>
 {
-    rabbit.Host(broker.Host, (ushort)broker.Port, "/", host =>
-    {
-        host.Username(Uri.UnescapeDataString(credentials[0]));
-        host.Password(Uri.UnescapeDataString(credentials[1]));
-    });
+    rabbit.HostAt(broker);
     rabbit.ReceiveEndpoint($"bench-probe-{Guid.NewGuid():N}", endpoint =>
     {
         endpoint.AutoDelete = true;

@@ -6,6 +6,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Haven.Contracts.Notifications;
+using Haven.Messaging;
 using Haven.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,15 +70,10 @@ public sealed class Stack : IAsyncDisposable
 
         static async Task<IBusControl> StartProbeAsync(DistributedApplication app, NoticeProbe notices)
         {
-            var broker = new Uri((await app.GetConnectionStringAsync("messaging"))!);
-            var credentials = broker.UserInfo.Split(':', 2);
+            var broker = (await app.GetConnectionStringAsync("messaging"))!;
             return Bus.Factory.CreateUsingRabbitMq(rabbit =>
             {
-                rabbit.Host(broker.Host, (ushort)broker.Port, "/", host =>
-                {
-                    host.Username(Uri.UnescapeDataString(credentials[0]));
-                    host.Password(Uri.UnescapeDataString(credentials[1]));
-                });
+                rabbit.HostAt(broker);
                 rabbit.ReceiveEndpoint($"bench-probe-{Guid.NewGuid():N}", endpoint =>
                 {
                     endpoint.AutoDelete = true;

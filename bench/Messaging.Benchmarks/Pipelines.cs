@@ -28,14 +28,7 @@ public static class Pipelines
             bus.AddConsumer<ReceiptConsumer>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                var uri = new Uri(broker);
-                var credentials = uri.UserInfo.Split(':', 2);
-                rabbit.Host(uri.Host, (ushort)uri.Port, "/", host =>
-                {
-                    host.Username(Uri.UnescapeDataString(credentials[0]));
-                    host.Password(Uri.UnescapeDataString(credentials[1]));
-                    host.PublisherConfirmation = true;
-                });
+                rabbit.HostAt(broker, host => host.PublisherConfirmation = true);
                 rabbit.Durable = true;
                 rabbit.PrefetchCount = options.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;

@@ -28,9 +28,9 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddHavenMessaging<TDbContext>(this IHostApplicationBuilder builder,
         Action<IBusRegistrationConfigurator>? configure = null) where TDbContext : DbContext
     {
-        var broker = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
+        var broker = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{ConnectionName} is not set. Start the platform through the AppHost (./haven run)."));
+                $"ConnectionStrings:{ConnectionName} is not set. Start the platform through the AppHost (./haven run).");
         var service = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
         var options = builder.Configuration.GetSection(OptionsSection).Get<HavenMessagingOptions>() ?? new HavenMessagingOptions();
         // Each service schedules through its own queue into its own database.
@@ -63,14 +63,8 @@ public static class MessagingExtensions
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(broker.Host, (ushort)broker.Port, VirtualHost(broker), host =>
-                {
-                    var credentials = broker.UserInfo.Split(':', 2);
-                    host.Username(Uri.UnescapeDataString(credentials[0]));
-                    host.Password(credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : "");
-                    // A publish completes only once the broker has the (persistent) message.
-                    host.PublisherConfirmation = true;
-                });
+                // A publish completes only once the broker has the (persistent) message.
+                rabbit.HostAt(broker, host => host.PublisherConfirmation = true);
                 rabbit.Durable = true;
                 rabbit.PrefetchCount = options.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
@@ -111,7 +105,4 @@ public static class MessagingExtensions
     private static IEnumerable<TimeSpan> RetryIntervals(HavenMessagingOptions options) =>
         Enumerable.Repeat(TimeSpan.Zero, options.ImmediateRetries).Concat(Enumerable.Range(0, options.IncrementalRetries)
             .Select(i => options.IncrementalInitialInterval + i * options.IncrementalIntervalStep));
-
-    private static string VirtualHost(Uri broker) =>
-        broker.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/'));
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Haven.Contracts.Audit;
+using Haven.Messaging;
 using MassTransit;
 using Npgsql;
 
@@ -85,16 +86,8 @@ public sealed class When_events_are_audited(PlatformFixture platform)
     [Fact]
     public async Task The_same_event_delivered_twice_is_logged_once_and_only_to_its_institution_s_auditors()
     {
-        var broker = new Uri((await platform.App.GetConnectionStringAsync("messaging"))!);
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            var credentials = broker.UserInfo.Split(':', 2);
-            rabbit.Host(broker.Host, (ushort)broker.Port, "/", host =>
-            {
-                host.Username(Uri.UnescapeDataString(credentials[0]));
-                host.Password(Uri.UnescapeDataString(credentials[1]));
-            });
-        });
+        var broker = (await platform.App.GetConnectionStringAsync("messaging"))!;
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.HostAt(broker));
         await bus.StartAsync();
         try
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Haven.Contracts.Cases;
 using Haven.Contracts.Notifications;
 using Haven.Contracts.PeerSupport;
+using Haven.Messaging;
 using MassTransit;
 
 namespace Haven.Platform.IntegrationTests;
@@ -18,15 +19,9 @@ public sealed class BrokerProbe : IAsyncDisposable
     public static async Task<BrokerProbe> StartAsync(string amqp)
     {
         var probe = new BrokerProbe();
-        var broker = new Uri(amqp);
-        var credentials = broker.UserInfo.Split(':', 2);
         probe._bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(broker.Host, (ushort)broker.Port, "/", host =>
-            {
-                host.Username(Uri.UnescapeDataString(credentials[0]));
-                host.Password(Uri.UnescapeDataString(credentials[1]));
-            });
+            rabbit.HostAt(amqp);
             rabbit.ReceiveEndpoint($"tests-probe-{Guid.NewGuid():N}", endpoint =>
             {
                 endpoint.AutoDelete = true;
