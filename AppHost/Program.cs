@@ -62,7 +62,11 @@ var peerSupport = builder.AddService<Projects.PeerSupport>("peersupport", identi
     .WaitFor(audit);
 
 // The web application people use. It calls the services only through the gateway's APIs, and the gateway serves it at "/".
-var webApp = builder.AddService<Projects.WebApp>("webapp", identity);
+// With the key they share, it names each reporter's own address for the gateway's per-client limits.
+var webAppKey = builder.AddParameter("webapp-gateway-key", new GenerateParameterDefault { MinLength = 32, Special = false },
+    secret: true, persist: true);
+var webApp = builder.AddService<Projects.WebApp>("webapp", identity)
+    .WithEnvironment("WebApp__GatewayKey", webAppKey);
 
 // The gateway starts once the services are healthy: its health probes then find them up from the first, where a gateway
 // started beside them would answer 503 until its next probe (up to 5 s after every resource reports healthy).
@@ -74,7 +78,8 @@ var gateway = builder.AddService<Projects.Gateway>("gateway", identity, publicPo
     .WithReference(notification).WaitFor(notification)
     .WithReference(audit).WaitFor(audit)
     .WithReference(peerSupport).WaitFor(peerSupport)
-    .WithReference(webApp).WaitFor(webApp);
+    .WithReference(webApp).WaitFor(webApp)
+    .WithEnvironment("Gateway__WebAppKey", webAppKey);
 webApp.WithReference(gateway);
 
 builder.SeedDemoDirectoryWhenReady(gateway, identity);

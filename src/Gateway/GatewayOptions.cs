@@ -14,6 +14,12 @@ public sealed class GatewayOptions
     /// <summary>Requests per minute for each client address on the anonymous routes (report submission, follow-up).</summary>
     public int AnonymousPerClientPerMinute { get; set; } = 20;
 
+    /// <summary>
+    /// The key with which the web application names the address of the browser it calls for (see
+    /// <see cref="Security.WebAppClientAddress"/>); none, and every request counts by its connection's address.
+    /// </summary>
+    public string? WebAppKey { get; set; }
+
     /// <summary>Browser origins allowed to call the API (CORS); none by default.</summary>
     public string[] AllowedOrigins { get; set; } = [];
 

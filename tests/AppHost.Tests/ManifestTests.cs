@@ -64,6 +64,7 @@ public sealed class The_aspire_manifest
 
         Assert.Contains("{postgres-password.value}", manifest);
         Assert.Contains("{messaging-password.value}", manifest);
+        Assert.Contains("{webapp-gateway-key.value}", manifest);
         Assert.DoesNotContain("guest", manifest);
     }
 

@@ -33,7 +33,7 @@ public sealed class When_a_notification_is_rendered
         var rendered = TemplateRenderer.Render("{{case_ref}} {{severity}}",
             "{{recipient_name}}|{{institution}}|{{kind}}|{{case_id}}|{{ link }}", Model(NotificationKind.Escalation, Severity.High));
 
-        Assert.Equal("2B0E5A7C high", rendered.Subject);
+        Assert.Equal($"{CaseRef.Of(CaseId)} high", rendered.Subject);
         Assert.Equal($"Sam Rivera|mercy|escalated case|{CaseId}|{Link}", rendered.Body);
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -159,6 +160,37 @@ public sealed class When_a_caller_reaches_the_gateway(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         Assert.Equal(21, statuses.Count);
+    }
+
+    [Fact]
+    public async Task The_web_app_names_its_reporters_addresses_with_its_key_and_a_client_without_the_key_cannot()
+    {
+        var key = await platform.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
+            .Single(p => p.Name == "webapp-gateway-key").GetValueAsync(CancellationToken.None);
+        using var client = IntakeClients.Fresh(platform);
+        for (var i = 0; i < 20; i++)
+        {
+            using var spent = await client.PostAsync("/api/intake/reports", new StringContent("{}"));
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, spent.StatusCode);
+        }
+        var reporter = $"203.0.113.{Random.Shared.Next(1, 255)}";
+
+        // The web app's key: the reporter it names has a budget of its own. Any other key: the connection's address counts.
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostNamingAsync(client, key, reporter));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostNamingAsync(client, "not-the-key", reporter));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostNamingAsync(client, null, reporter));
+    }
+
+    private static async Task<HttpStatusCode> PostNamingAsync(HttpClient client, string? key, string address)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/reports") { Content = new StringContent("{}") };
+        if (key is not null)
+        {
+            request.Headers.Add("X-Haven-WebApp-Key", key);
+        }
+        request.Headers.Add("X-Haven-Client-Address", address);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
     }
 
     [Fact]

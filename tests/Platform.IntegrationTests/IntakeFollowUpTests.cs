@@ -45,7 +45,7 @@ public sealed class When_the_case_moves_on(PlatformFixture platform)
         var followUp = await Eventually.Returns(() => FollowUpOf(platform, accepted),
             f => f.Notices.Any(n => n.Body.Contains("acknowledged", StringComparison.Ordinal)), "a notice of the acknowledgement");
 
-        var caseRef = accepted.CaseId.ToString("N")[..8].ToUpperInvariant();
+        var caseRef = Haven.Contracts.Cases.CaseRef.Of(accepted.CaseId);
         Assert.All(followUp.Notices, notice =>
         {
             Assert.Contains(caseRef, notice.Title, StringComparison.Ordinal);

@@ -23,6 +23,7 @@ public sealed class AuditEventConsumer(ChainWriter chain, ILogger<AuditEventCons
     IConsumer<CaseEscalated>,
     IConsumer<CaseOverdue>,
     IConsumer<ReporterMessagePosted>,
+    IConsumer<ReporterReplied>,
     IConsumer<CaseDataRead>,
     IConsumer<NotificationDeliveryChanged>,
     IConsumer<ReportWithdrawn>,
@@ -52,7 +53,12 @@ public sealed class AuditEventConsumer(ChainWriter chain, ILogger<AuditEventCons
 
     /// <summary>The case manager's words are kept out of the log: their digest proves what was sent.</summary>
     public Task Consume(ConsumeContext<ReporterMessagePosted> context) =>
-        Append(context, context.Message.InstitutionId, context.Message.PostedAt, actor: null, context.Message.CaseId,
+        Append(context, context.Message.InstitutionId, context.Message.PostedAt, context.Message.ActorId, context.Message.CaseId,
+            context.Message with { Text = "sha256:" + ChainHasher.Sha256(context.Message.Text) });
+
+    /// <summary>Nor are the reporter's: the reply is recorded as sent, by the case key, with its digest.</summary>
+    public Task Consume(ConsumeContext<ReporterReplied> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.RepliedAt, actor: "case-key", context.Message.CaseId,
             context.Message with { Text = "sha256:" + ChainHasher.Sha256(context.Message.Text) });
 
     public Task Consume(ConsumeContext<CaseDataRead> context) =>

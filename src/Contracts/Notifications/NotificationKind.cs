@@ -19,4 +19,6 @@ public enum NotificationKind
     Reminder = 7,
     /// <summary>The status of a case changed, for its anonymous reporter's case-key inbox.</summary>
     StatusUpdate = 8,
+    /// <summary>A case's reporter replied through their case key; the reply itself is read only in Haven.</summary>
+    ReporterReplied = 9,
 }

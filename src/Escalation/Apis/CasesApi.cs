@@ -139,7 +139,7 @@ public static class CasesApi
             : ActAsync(id, services, OpenStatuses, new CloseCase(id, user.GetUserId(), outcome, body.Note?.Trim()));
 
     private static async Task<CaseActionResult> PostReporterMessageAsync(
-        Guid id, ReporterMessageRequest body, [AsParameters] CaseServices services)
+        Guid id, ReporterMessageRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services)
     {
         if (new Validation().Text(body.Text, "text", MaxText) is { IsValid: false } invalid)
         {
@@ -151,7 +151,7 @@ public static class CasesApi
             return TypedResults.NotFound();
         }
         await services.Publisher.Publish(new ReporterMessagePosted(NewId.NextGuid(), id, found.InstitutionId, body.Text!.Trim(),
-            services.Clock.GetUtcNow()));
+            services.Clock.GetUtcNow(), user.GetUserId()));
         await services.Db.SaveChangesAsync();
         return TypedResults.Accepted($"/api/cases/{id}");
     }

@@ -22,6 +22,8 @@ public sealed class CaseStateDefinition : SagaDefinition<CaseState>
         sagaConfigurator.Message<AddCaseNote>(m => m.UsePartitioner(partition, c => c.Message.CaseId));
         sagaConfigurator.Message<RecordContentAudit>(m => m.UsePartitioner(partition, c => c.Message.CaseId));
         sagaConfigurator.Message<CloseCase>(m => m.UsePartitioner(partition, c => c.Message.CaseId));
+        sagaConfigurator.Message<ReporterMessagePosted>(m => m.UsePartitioner(partition, c => c.Message.CaseId));
+        sagaConfigurator.Message<ReporterReplied>(m => m.UsePartitioner(partition, c => c.Message.CaseId));
         sagaConfigurator.Message<CaseFlagged>(m => m.UsePartitioner(partition, c => c.Message.CaseId));
         sagaConfigurator.Message<AcknowledgementDue>(m => m.UsePartitioner(partition, c => c.Message.CaseId));
         sagaConfigurator.Message<ResolutionDue>(m => m.UsePartitioner(partition, c => c.Message.CaseId));

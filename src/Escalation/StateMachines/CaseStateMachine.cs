@@ -36,6 +36,8 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
         Event(() => AddNote, e => e.CorrelateById(context => context.Message.CaseId));
         Event(() => RecordContentAudit, e => e.CorrelateById(context => context.Message.CaseId));
         Event(() => Close, e => e.CorrelateById(context => context.Message.CaseId));
+        Event(() => ReporterMessagePosted, e => e.CorrelateById(context => context.Message.CaseId));
+        Event(() => ReporterReplied, e => e.CorrelateById(context => context.Message.CaseId));
         Event(() => Flag, e => e.CorrelateById(context => context.Message.CaseId));
 
         Schedule(() => AcknowledgementDeadline, x => x.AcknowledgementDeadlineTokenId, schedule =>
@@ -98,6 +100,14 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                     flagged => flagged.Then(context => Record(context, "flagged", null, $"possible retaliation: {context.Message.Reason}"))),
             When(AddNote)
                 .Then(context => Record(context, "note", context.Message.ActorId, context.Message.Text)),
+            // Both sides of the conversation with the reporter, in the order they happened, for whoever picks up the case.
+            When(ReporterMessagePosted)
+                .Then(context => Record(context, "message-to-reporter", context.Message.ActorId, context.Message.Text)),
+            // The reply is read in the timeline; the case managers are told there is one, never what it says.
+            When(ReporterReplied)
+                .Then(context => Record(context, "reporter-replied", "reporter", context.Message.Text))
+                .ThenAsync(context => context.Publish(
+                    CaseRules.Notice(context.Saga, NotificationKind.ReporterReplied, context.Saga.Levels[0].Roles, Now(context)))),
             When(RecordContentAudit)
                 .Then(context =>
                 {
@@ -134,7 +144,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
         // A closed case is the institution's record: late messages change nothing.
         During(Resolved, Dismissed, Withdrawn,
             Ignore(ReportSubmitted), Ignore(ReportWithdrawn), Ignore(Acknowledge), Ignore(StartReview),
-            Ignore(AddNote), Ignore(RecordContentAudit), Ignore(Close), Ignore(Flag),
+            Ignore(AddNote), Ignore(RecordContentAudit), Ignore(Close), Ignore(Flag), Ignore(ReporterMessagePosted), Ignore(ReporterReplied),
             Ignore(AcknowledgementDeadline.Received), Ignore(ResolutionReminder.Received));
     }
 
@@ -153,6 +163,8 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
     public Event<RecordContentAudit> RecordContentAudit { get; private set; } = null!;
     public Event<CloseCase> Close { get; private set; } = null!;
     public Event<CaseFlagged> Flag { get; private set; } = null!;
+    public Event<ReporterMessagePosted> ReporterMessagePosted { get; private set; } = null!;
+    public Event<ReporterReplied> ReporterReplied { get; private set; } = null!;
 
     public Schedule<CaseState, AcknowledgementDue> AcknowledgementDeadline { get; private set; } = null!;
     public Schedule<CaseState, ResolutionDue> ResolutionReminder { get; private set; } = null!;

@@ -41,6 +41,8 @@ public static class Extensions
         app.UseMiddleware<TraceResponseMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        // Before the stripper, which then removes the web application's headers with every other X-Haven- header.
+        app.UseMiddleware<WebAppClientAddress>();
         app.UseMiddleware<IdentityHeaderStripper>();
         app.UseCors();
         app.UseAuthentication();

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Haven.Contracts.Audit;
+using Haven.Contracts.Cases;
+using Haven.Http;
 using Haven.Identity;
 using Haven.Intake.CaseKeys;
+using Haven.Intake.Data;
 using Haven.Intake.Reports;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,6 +28,10 @@ public static class ReportsApi
             .WithName("GetFollowUp").WithSummary("The reporter's view of their report, with the case key");
         api.MapPost("/follow-up/withdraw", Withdraw).RequireAuthorization(CaseKeyPolicy)
             .WithName("WithdrawReport").WithSummary("Withdraw the report, with the case key");
+        api.MapPost("/follow-up/messages", Reply).RequireAuthorization(CaseKeyPolicy)
+            .WithName("ReplyToCaseManagers").WithSummary("Answer the case managers, with the case key")
+            .WithDescription("202: stored with its event; the case's staff read it in the case's timeline.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/follow-up/receipt", GetReceipt).RequireAuthorization(CaseKeyPolicy)
             .WithName("GetFollowUpReceipt").WithSummary("The audit log's receipt for the reporter's case, with the case key")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -80,9 +87,9 @@ public static class ReportsApi
             return TypedResults.NotFound();
         }
         var messages = await db.ReporterMessages.AsNoTracking()
-            .Where(m => m.CaseId == found.Case.Id)
+            .Where(m => m.CaseId == found.Case.Id && (m.FromReportId == null || m.FromReportId == reportId))
             .OrderBy(m => m.PostedAt)
-            .Select(m => new FollowUpMessage(m.Id, m.Text, m.PostedAt))
+            .Select(m => new FollowUpMessage(m.Id, m.Text, m.PostedAt, m.FromReportId != null))
             .ToListAsync(cancellationToken);
         var notices = await db.CaseKeyNotices.AsNoTracking()
             .Where(n => n.CaseId == found.Case.Id)
@@ -108,6 +115,51 @@ public static class ReportsApi
         return report is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(new WithdrawReportResponse(report.Id, report.CaseId, report.WithdrawnAt!.Value));
+    }
+
+    /// <summary>
+    /// The reporter answers the case managers. Only while someone can read it: a held report has not reached the
+    /// institution, and a withdrawn report or a closed case has nobody left to answer.
+    /// </summary>
+    public static async Task<Results<Accepted<FollowUpMessage>, ValidationProblem, NotFound, ProblemHttpResult>> Reply(ReplyRequest request,
+        ClaimsPrincipal user, [AsParameters] IntakeServices services, CancellationToken cancellationToken)
+    {
+        if (new Validation().Text(request.Text, "text", ReportLimits.ReplyLength) is { IsValid: false } invalid)
+        {
+            return invalid.Problem();
+        }
+        var db = services.Db;
+        var found = await db.Reports.AsNoTracking()
+            .Where(r => r.Id == ReportOf(user))
+            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { Report = r, Case = c })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (found.Report.PublishedAt is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Your report is held.",
+                detail: "Nobody at the institution reads your report, or a reply, until someone else reports the same person.");
+        }
+        if (found.Report.WithdrawnAt is not null || IntakeCase.Closed.Contains(found.Case.Status))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The case is closed.",
+                detail: "Your report was withdrawn or its case is closed: nobody is there to read a reply.");
+        }
+
+        var reply = new ReporterMessage
+        {
+            Id = NewId.NextGuid(), CaseId = found.Case.Id, InstitutionId = found.Report.InstitutionId, Text = request.Text!.Trim(),
+            PostedAt = services.Time.GetUtcNow(), FromReportId = found.Report.Id,
+        };
+        db.ReporterMessages.Add(reply);
+        await services.Publish.Publish(new ReporterReplied(reply.Id, reply.CaseId, found.Report.Id, reply.InstitutionId, reply.Text,
+            reply.PostedAt), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        services.Logger.LogInformation("Reply {MessageId} from a reporter of case {CaseId} of {InstitutionId} kept", reply.Id, reply.CaseId,
+            reply.InstitutionId);
+        return TypedResults.Accepted((string?)null, new FollowUpMessage(reply.Id, reply.Text, reply.PostedAt, FromReporter: true));
     }
 
     /// <summary>The audit log's receipt for the reporter's case, which they can check without trusting Haven's word.</summary>

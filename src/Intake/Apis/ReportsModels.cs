@@ -14,7 +14,10 @@ public sealed record SubmitReportResponse(Guid ReportId, Guid CaseId, bool HeldU
 public sealed record FollowUpResponse(Guid ReportId, Guid CaseId, CaseStatus Status, bool HeldUntilCorroborated, DateTimeOffset SubmittedAt,
     DateTimeOffset StatusChangedAt, DateTimeOffset? WithdrawnAt, IReadOnlyList<FollowUpMessage> Messages, IReadOnlyList<FollowUpNotice> Notices);
 
-public sealed record FollowUpMessage(Guid MessageId, string Text, DateTimeOffset PostedAt);
+/// <summary>A message of the conversation: the case manager's, or the reporter's own reply.</summary>
+public sealed record FollowUpMessage(Guid MessageId, string Text, DateTimeOffset PostedAt, bool FromReporter);
+
+public sealed record ReplyRequest(string? Text);
 
 public sealed record FollowUpNotice(Guid NotificationId, string Title, string Body, DateTimeOffset CreatedAt);
 

@@ -15,4 +15,6 @@ public static class ReportLimits
     public const int NameLength = 200;
     public const int EmailLength = 254;
     public const int DepartmentLength = 100;
+    /// <summary>A reporter's reply, as long as a case manager's message to them.</summary>
+    public const int ReplyLength = 4_000;
 }

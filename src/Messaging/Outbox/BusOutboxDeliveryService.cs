@@ -49,39 +49,35 @@ internal sealed class BusOutboxDeliveryService<TDbContext>(IBusControl bus, ISer
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // Several requests' outboxes per transaction: one round trip to commit them, not one each.
-            var states = await db.Set<OutboxState>()
-                .FromSql($"""SELECT * FROM outbox_state ORDER BY "Created" LIMIT {OutboxLimit} FOR UPDATE SKIP LOCKED""")
-                .AsTracking()
-                .ToListAsync(cancellationToken);
-            if (states.Count == 0)
+            // Several requests' outboxes per transaction: one round trip to claim them, one to take their messages, one to
+            // commit, however many there are. They are deleted as they are read: a failure before the commit rolls the
+            // deletes back, and the batch is sent again.
+            var outboxIds = await db.Database.SqlQuery<Guid>($"""
+                DELETE FROM outbox_state WHERE "OutboxId" IN
+                    (SELECT "OutboxId" FROM outbox_state ORDER BY "Created" LIMIT {OutboxLimit} FOR UPDATE SKIP LOCKED)
+                RETURNING "OutboxId" AS "Value"
+                """).ToListAsync(cancellationToken);
+            if (outboxIds.Count == 0)
             {
                 return false;
             }
-
-            var outboxIds = states.Select(s => s.OutboxId).ToList();
             var messages = await db.Set<OutboxMessage>()
-                .Where(m => m.OutboxId != null && outboxIds.Contains(m.OutboxId.Value))
-                .OrderBy(m => m.SequenceNumber)
+                .FromSql($"""DELETE FROM outbox_message WHERE "OutboxId" = ANY({outboxIds}) RETURNING *""")
+                .AsNoTracking()
                 .ToListAsync(cancellationToken);
 
             // Each outbox in the order it was written, to each destination. Outboxes are independent units of work (other
             // replicas deliver theirs at the same time), so they are sent side by side rather than one broker confirm
-            // after another. A failure part-way rolls back and the batch is sent again: at least once, and the inbox of
-            // the receiving consumer makes that exactly once in effect.
+            // after another. Sent at least once, and the inbox of the receiving consumer makes that exactly once in effect.
             foreach (var message in messages)
             {
                 message.Deserialize(SystemTextJsonMessageSerializer.Instance);
             }
-            await Task.WhenAll(messages.GroupBy(m => m.OutboxId).Select(outbox => bus.SendInOrderPerDestination(outbox, cancellationToken)));
-
-            db.RemoveRange(messages);
-            db.RemoveRange(states);
-            await db.SaveChangesAsync(cancellationToken);
+            await Task.WhenAll(messages.GroupBy(m => m.OutboxId)
+                .Select(outbox => bus.SendInOrderPerDestination(outbox.OrderBy(m => m.SequenceNumber), cancellationToken)));
             await transaction.CommitAsync(cancellationToken);
-            logger.LogDebug("Delivered {Count} messages of {Outboxes} outboxes", messages.Count, states.Count);
+            logger.LogDebug("Delivered {Count} messages of {Outboxes} outboxes", messages.Count, outboxIds.Count);
             return true;
         });
     }

@@ -13,7 +13,7 @@ public static partial class TemplateRenderer
         new Dictionary<string, Func<TemplateModel, string>>
         {
             ["case_id"] = m => m.CaseId.ToString(),
-            ["case_ref"] = m => m.CaseId.ToString("N")[..8].ToUpperInvariant(),
+            ["case_ref"] = m => CaseRef.Of(m.CaseId),
             ["kind"] = m => Describe(m.Kind),
             ["severity"] = m => m.Severity.ToString().ToLowerInvariant(),
             ["link"] = m => m.Link,
@@ -42,6 +42,7 @@ public static partial class TemplateRenderer
         NotificationKind.ContentAuditRequest => "content review request",
         NotificationKind.Reminder => "reminder",
         NotificationKind.StatusUpdate => "status update",
+        NotificationKind.ReporterReplied => "reply from a reporter",
         _ => "notification",
     };
 

@@ -28,6 +28,7 @@ public static class Extensions
         builder.AddAuthenticationServices();
 
         builder.Services.AddTransient<AccessTokenHandler>();
+        builder.Services.AddTransient<ClientAddressHandler>();
         builder.Services.AddSingleton<CaseKeySession>();
         builder.Services.AddSingleton<InstitutionList>();
         AddGatewayClient<IntakeApi>(builder);
@@ -40,7 +41,8 @@ public static class Extensions
     private static void AddGatewayClient<TClient>(IHostApplicationBuilder builder) where TClient : class
     {
         builder.Services.AddHttpClient<TClient>(client => client.BaseAddress = new Uri(Gateway))
-            .AddHttpMessageHandler<AccessTokenHandler>();
+            .AddHttpMessageHandler<AccessTokenHandler>()
+            .AddHttpMessageHandler<ClientAddressHandler>();
         // A report, a withdrawal or a message sent twice is worse than one that failed and says so: retry reads only.
         builder.Services.Configure<HttpStandardResilienceOptions>($"{typeof(TClient).Name}-standard",
             options => options.Retry.DisableForUnsafeHttpMethods());

@@ -18,6 +18,9 @@ public sealed class IntakeApi(HttpClient http)
     public Task<ApiResult<Withdrawal>> WithdrawAsync(CaseKey key, CancellationToken cancellationToken) =>
         SendAsync<Withdrawal>(HttpMethod.Post, "/api/intake/follow-up/withdraw", key, cancellationToken);
 
+    public Task<ApiResult<FollowUpMessage>> ReplyAsync(CaseKey key, string? text, CancellationToken cancellationToken) =>
+        SendAsync<FollowUpMessage>(HttpMethod.Post, "/api/intake/follow-up/messages", key, cancellationToken, JsonContent.Create(new { text }));
+
     /// <summary>The receipt as the audit log wrote it, unparsed: the reporter's browser checks it, not this server.</summary>
     public Task<ApiResult<System.Text.Json.JsonElement>> GetReceiptAsync(CaseKey key, CancellationToken cancellationToken) =>
         SendAsync<System.Text.Json.JsonElement>(HttpMethod.Get, "/api/intake/follow-up/receipt", key, cancellationToken);
@@ -26,11 +29,13 @@ public sealed class IntakeApi(HttpClient http)
     public async Task<ApiResult<CaseEvidence>> GetEvidenceAsync(Guid caseId, CancellationToken cancellationToken) =>
         await ApiResult<CaseEvidence>.ReadAsync(await http.GetAsync($"/api/intake/cases/{caseId}/evidence", cancellationToken), cancellationToken);
 
-    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, CaseKey key, CancellationToken cancellationToken)
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, CaseKey key, CancellationToken cancellationToken,
+        HttpContent? content = null)
     {
         using var request = new HttpRequestMessage(method, path)
         {
             Headers = { Authorization = new AuthenticationHeaderValue("CaseKey", $"{key.Key}:{key.Secret}") },
+            Content = content,
         };
         return await ApiResult<T>.ReadAsync(await http.SendAsync(request, cancellationToken), cancellationToken);
     }
@@ -66,7 +71,7 @@ public sealed record ReportAccepted(Guid ReportId, Guid CaseId, bool HeldUntilCo
 public sealed record FollowUp(Guid ReportId, Guid CaseId, CaseStatus Status, bool HeldUntilCorroborated, DateTimeOffset SubmittedAt,
     DateTimeOffset StatusChangedAt, DateTimeOffset? WithdrawnAt, IReadOnlyList<FollowUpMessage> Messages, IReadOnlyList<FollowUpNotice> Notices);
 
-public sealed record FollowUpMessage(Guid MessageId, string Text, DateTimeOffset PostedAt);
+public sealed record FollowUpMessage(Guid MessageId, string Text, DateTimeOffset PostedAt, bool FromReporter);
 
 public sealed record FollowUpNotice(Guid NotificationId, string Title, string Body, DateTimeOffset CreatedAt);
 

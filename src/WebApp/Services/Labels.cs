@@ -46,6 +46,28 @@ public static class Labels
         _ => track.ToString(),
     };
 
+    /// <summary>What happened to a case, as its timeline names it.</summary>
+    public static string Timeline(string kind) => kind switch
+    {
+        "opened" => "Opened",
+        "safety-path" => "Sent down the safety path",
+        "report-joined" => "Another report joined the case",
+        "report-withdrawn" => "A report was withdrawn",
+        "flagged" => "Flagged",
+        "escalated" => "Escalated",
+        "overdue" => "Overdue: nobody acknowledged it",
+        "acknowledged" => "Acknowledged",
+        "review-started" => "Review started",
+        "note" => "Note",
+        "message-to-reporter" => "Message to the reporter",
+        "reporter-replied" => "The reporter replied",
+        "content-audit-recorded" => "Content audit recorded",
+        "resolution-reminder" => "Reminder: resolution due",
+        "resolved" => "Resolved",
+        "dismissed" => "Dismissed",
+        _ => kind,
+    };
+
     public static IEnumerable<ReportCategory> CategoriesOf(Track track) =>
         Enum.GetValues<ReportCategory>().Where(c => (int)c / 100 == (int)track);
 

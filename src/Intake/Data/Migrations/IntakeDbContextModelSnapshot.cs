@@ -328,6 +328,9 @@ namespace Haven.Intake.Data.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("FromReportId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("InstitutionId")
                         .IsRequired()
                         .HasMaxLength(100)
