@@ -8,8 +8,8 @@ namespace Haven.Faults;
 /// <summary>A queue as RabbitMQ's management API lists it.</summary>
 public sealed record QueueDepth(string Name, int Messages);
 
-/// <summary>A message parked in an error or skipped queue.</summary>
-public sealed record ParkedMessage(string Queue, string? MessageId, string? Reason);
+/// <summary>A message parked in an error or skipped queue, and its body.</summary>
+public sealed record ParkedMessage(string Queue, string? MessageId, string? Reason, string? Payload);
 
 /// <summary>RabbitMQ's management API (the port and credentials the AppHost gives the broker): queue depths and parked messages.</summary>
 public sealed class BrokerAdmin : IDisposable
@@ -55,7 +55,8 @@ public sealed class BrokerAdmin : IDisposable
                 string? Header(string name) => properties.TryGetProperty("headers", out var headers) && headers.TryGetProperty(name, out var value)
                     ? value.ToString() : null;
                 parked.Add(new ParkedMessage(queue.Name, properties.TryGetProperty("message_id", out var id) ? id.GetString() : null,
-                    Header("MT-Fault-Message") ?? Header("MT-Reason")));
+                    Header("MT-Fault-Message") ?? Header("MT-Reason"),
+                    message.TryGetProperty("payload", out var payload) ? payload.GetString() : null));
             }
         }
         return parked;

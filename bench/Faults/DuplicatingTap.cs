@@ -84,7 +84,8 @@ public sealed class DuplicatingTap : IAsyncDisposable
 
     /// <summary>
     /// A notification command that can never be carried out: a real one the tap saw, with a new id and no roles, so that the
-    /// notification service's consumer throws on every attempt. Its message id is returned, to find it in the error queue.
+    /// notification service's consumer throws on every attempt. Its notification id is returned, to find it in the error queue
+    /// (its message id may change on the way: a redelivery can be sent again with a new one).
     /// </summary>
     public async Task<string> PublishPoisonAsync(CancellationToken cancellationToken)
     {
@@ -104,14 +105,15 @@ public sealed class DuplicatingTap : IAsyncDisposable
         var messageId = Guid.NewGuid().ToString();
         envelope["messageId"] = messageId;
         var message = envelope["message"]!.AsObject();
-        message["notificationId"] = Guid.NewGuid().ToString();
+        var notificationId = Guid.NewGuid().ToString();
+        message["notificationId"] = notificationId;
         message["caseId"] = Guid.NewGuid().ToString();
         message["roles"] = null;
         var poison = new BasicProperties(properties) { MessageId = messageId };
         _seen.TryAdd(messageId, 0);
         await _publishing.BasicPublishAsync(exchange, "", mandatory: false, poison, System.Text.Encoding.UTF8.GetBytes(envelope.ToJsonString()),
             cancellationToken);
-        return messageId;
+        return notificationId;
     }
 
     public async ValueTask DisposeAsync()

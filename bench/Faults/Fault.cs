@@ -7,7 +7,7 @@ public sealed record FaultContext(FaultStack Stack, BrokerAdmin Admin, Duplicati
 
 /// <summary>
 /// A fault injected under load. <see cref="InjectAsync"/> returns once the fault is over (what it stopped is started again), and
-/// returns the message id of a poison message it published, if it did.
+/// returns the notification id of a poison message it published, if it did.
 /// </summary>
 public sealed record Fault(string Name, Func<FaultContext, CancellationToken, Task<string?>> InjectAsync)
 {

@@ -3,7 +3,7 @@ namespace Haven.Faults;
 /// <summary>How hard and how long each fault's load runs, and how long the checker waits for the platform to catch up.</summary>
 public sealed record LoadProfile(double ReportsPerSecond, TimeSpan Duration, TimeSpan Settle)
 {
-    public static LoadProfile Ci => new(12, TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(90));
+    public static LoadProfile Ci => new(10, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(90));
 }
 
 /// <summary>A fault's outcome: its table row, the load's refusals, and the messages parked in error or skipped queues that are not poison.</summary>
@@ -49,15 +49,17 @@ public sealed class FaultRunner(FaultStack stack, BrokerAdmin admin, LoadProfile
             await WaitForParkedAsync(poison, cancellationToken);
         }
         var parked = await admin.ParkedAsync(cancellationToken);
-        return new FaultOutcome(row, result, [.. parked.Where(p => p.MessageId is null || !_poison.Contains(p.MessageId))],
-            [.. parked.Where(p => p.MessageId == poison)], took.Elapsed);
+        return new FaultOutcome(row, result, [.. parked.Where(p => !_poison.Any(id => IsPoison(p, id)))],
+            [.. parked.Where(p => poison is not null && IsPoison(p, poison))], took.Elapsed);
     }
 
+    private static bool IsPoison(ParkedMessage parked, string notificationId) => parked.Payload?.Contains(notificationId) == true;
+
     /// <summary>A poison message reaches its error queue once its retries and redeliveries are spent.</summary>
-    private async Task WaitForParkedAsync(string messageId, CancellationToken cancellationToken)
+    private async Task WaitForParkedAsync(string notificationId, CancellationToken cancellationToken)
     {
         var giveUp = DateTimeOffset.UtcNow + profile.Settle;
-        while (DateTimeOffset.UtcNow < giveUp && !(await admin.ParkedAsync(cancellationToken)).Any(p => p.MessageId == messageId))
+        while (DateTimeOffset.UtcNow < giveUp && !(await admin.ParkedAsync(cancellationToken)).Any(p => IsPoison(p, notificationId)))
         {
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         }

@@ -24,12 +24,14 @@ public static class Extensions
         // A destination such as "http://intake" becomes one destination per endpoint that service discovery
         // lists (services__intake__http__0, __1, ...): under Aspire that is usually the one proxy address of
         // the service, where several replicas are run directly it is each of them. Its health address is
-        // rebased the same way, so the clusters' active and passive health checks keep working per endpoint.
+        // rebased the same way, so the clusters' active health checks keep working per endpoint.
         // The clusters' AvailableDestinationsPolicy is HealthyAndUnknown: a service the probes found down gets a 503 at
         // once, even when its one proxy address is its only destination (YARP's default would keep forwarding to it,
         // and Aspire's proxy holds such a connection open until the client gives up). The probes ask /alive, whether the process
         // answers, not /health: a service whose broker is down still takes requests (they publish through its outbox), and one
         // whose database is down answers 503 itself. Probing /health refused every report while RabbitMQ restarted (fault suite).
+        // Passive health checks are off: the one address of a service is the orchestrator's proxy in front of its replicas, and
+        // the transport errors of one killed replica took the whole service out of rotation for a minute (fault suite).
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
