@@ -32,6 +32,7 @@ public static class Scenarios
         var signedIn = Reports.Institutions.ToDictionary(i => i, i => stack.ClientFrom(0, stack.App.CreateToken(i, "bench-reporter", "reporter")));
         // Anonymous reporters are many people: ten reports per address keeps each under the gateway's per-client limit.
         var anonymous = Enumerable.Range(0, count / 10 + 1).Select(i => stack.ClientFrom(1 + i)).ToArray();
+        var cpu = ProcessCpu.ByName();
         var answers = await Load.OfferAsync(count, sizes.SustainedFor, i =>
         {
             var institution = Reports.Institutions[i % Reports.Institutions.Length];
@@ -48,6 +49,8 @@ public static class Scenarios
         {
             await Task.Delay(200);
         }
+        // What a report costs, by process, from its request to its first notice (the chain's later work is not all counted).
+        var cpuPerReport = ProcessCpu.Busiest(cpu, ProcessCpu.ByName(), answers.Length, top: 6);
         var toNotice = accepted.Where(a => firstNotice.ContainsKey(a.CaseId!.Value))
             .Select(a => Math.Max(0, Stopwatch.GetElapsedTime(a.AnsweredAt, firstNotice[a.CaseId!.Value]).TotalMilliseconds)).Order().ToList();
         var api = answers.Select(a => a.Milliseconds).Order().ToList();
@@ -64,6 +67,7 @@ public static class Scenarios
             new("1 sustained", "accepted / lost / 5xx / no answer in 2 min / other", "lost 0, 5xx 0",
                 $"{accepted.Count} / {lost} / {failed} / {unanswered} / {answers.Length - accepted.Count - failed - unanswered}{Refusals(answers)}",
                 Met: lost == 0 && failed == 0 && unanswered == 0),
+            new("1 sustained", "CPU ms per report, busiest processes", "", cpuPerReport),
         ];
     }
 
@@ -189,10 +193,12 @@ public static class Scenarios
         var around = new List<(double, double[])>();
         await Round(gateway, TimeSpan.FromSeconds(2));
         await Round(direct, TimeSpan.FromSeconds(2));
+        // Where each request's CPU goes, by process: on two cores the client, the gateway and the service share one budget.
+        var (cpuThrough, cpuAround) = (new List<string>(), new List<string>());
         for (var i = 0; i < 2; i++)
         {
-            around.Add(await Round(direct, sizes.GatewayFor / 2));
-            through.Add(await Round(gateway, sizes.GatewayFor / 2));
+            around.Add(await Measured(direct, cpuAround));
+            through.Add(await Measured(gateway, cpuThrough));
         }
         var (viaRps, viaP50) = (through.Average(r => r.Item1), Load.Percentile(through.SelectMany(r => r.Item2).Order().ToList(), 50));
         var (directRps, directP50) = (around.Average(r => r.Item1), Load.Percentile(around.SelectMany(r => r.Item2).Order().ToList(), 50));
@@ -203,7 +209,16 @@ public static class Scenarios
                 $"{ratio:0.00}×", ratio >= 0.6),
             new("5 gateway", "added at p50 (gateway p50 − direct p50)", "≤ 0.5 ms", $"{viaP50 - directP50:0.00} ms ({viaP50:0.00} − {directP50:0.00})",
                 Met: viaP50 - directP50 <= 0.5),
+            new("5 gateway", "CPU ms per request, busiest processes (second round)", "", cpuThrough[^1], cpuAround[^1]),
         ];
+
+        async Task<(double, double[])> Measured(HttpClient client, List<string> cpu)
+        {
+            var before = ProcessCpu.ByName();
+            var round = await Round(client, sizes.GatewayFor / 2);
+            cpu.Add(ProcessCpu.Busiest(before, ProcessCpu.ByName(), round.Item2.Length));
+            return round;
+        }
 
         static async Task<(double, double[])> Round(HttpClient client, TimeSpan duration) =>
             await Load.SaturateAsync(Clients, duration, async () =>

@@ -67,6 +67,29 @@ public sealed class ProcessCpu
         });
     }
 
+    /// <summary>
+    /// CPU seconds so far of every live process on the machine, summed by process name (<c>Haven.Gateway</c>,
+    /// <c>postgres</c>, …): where a request's time goes across the processes it passes through, on an otherwise idle machine.
+    /// </summary>
+    public static Dictionary<string, double> ByName()
+    {
+        var byName = new Dictionary<string, double>();
+        foreach (var pid in Processes())
+        {
+            if (Stat(pid) is { } stat)
+            {
+                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                byName[name] = byName.GetValueOrDefault(name) + Seconds(pid, withEndedChildren: false);
+            }
+        }
+        return byName;
+    }
+
+    /// <summary>The <paramref name="top"/> processes by CPU ms per unit between two <see cref="ByName"/> snapshots.</summary>
+    public static string Busiest(Dictionary<string, double> before, Dictionary<string, double> after, int units, int top = 4) =>
+        string.Join(" + ", after.Select(p => (Name: p.Key, Ms: (p.Value - before.GetValueOrDefault(p.Key)) * 1000 / units))
+            .OrderByDescending(p => p.Ms).Take(top).Select(p => $"{p.Name} {p.Ms:0.00}"));
+
     private static IEnumerable<int> Processes() =>
         Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Select(n => int.TryParse(n, out var pid) ? pid : 0).Where(pid => pid > 0);
 
