@@ -96,6 +96,8 @@ public sealed partial class When_public_json_endpoints_get_invalid_bodies(Platfo
         var supporter = Client("fuzz-supporter", "peer-supporter");
         var requester = Client("fuzz-requester", "reporter");
         var eventType = (await admin.GetFromJsonAsync<string[]>("/api/notifications/webhooks/event-types"))![0];
+        using var filer = IntakeClients.Fresh(platform);
+        var reported = await IntakeReports.Submit(filer, IntakeReports.Conduct(institution: Institution));
         // The body is read and checked before the resource is looked up, so an id nobody has is as good as a real one.
         var id = Guid.NewGuid();
         const string preferences = """
@@ -114,6 +116,9 @@ public sealed partial class When_public_json_endpoints_get_invalid_bodies(Platfo
         [
             new("POST", "/api/intake/reports", JsonSerializer.Serialize(IntakeReports.Harassment(institution: Institution)),
                 () => IntakeClients.Fresh(platform), () => CountAsync("intakedb", "SELECT count(*) FROM reports"), FreshClients: true),
+            new("POST", "/api/intake/follow-up/messages", """{"text":"He posted again last night."}""",
+                () => WithCaseKey(IntakeClients.Fresh(platform), reported),
+                () => CountAsync("intakedb", """SELECT count(*) FROM reporter_messages WHERE "FromReportId" IS NOT NULL"""), FreshClients: true),
             new("POST", $"/api/cases/{id}/notes", """{"text":"Called the reporter back."}""", () => caseManager),
             new("POST", $"/api/cases/{id}/content-audit", """{"outcome":"Post removed by the author."}""", () => caseManager),
             new("POST", $"/api/cases/{id}/resolve", """{"note":"Resolved with the platform."}""", () => caseManager),
@@ -210,6 +215,13 @@ public sealed partial class When_public_json_endpoints_get_invalid_bodies(Platfo
 
     [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
     private static partial Regex TraceId();
+
+    private static HttpClient WithCaseKey(HttpClient client, IntakeReports.Accepted report)
+    {
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("CaseKey",
+            $"{report.CaseKey}:{report.CaseSecret}");
+        return client;
+    }
 
     private async Task<string> CountAsync(string database, string sql)
     {
