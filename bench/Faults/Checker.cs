@@ -58,12 +58,19 @@ public sealed class Checker(FaultStack stack)
                 await Task.Delay(wait, cancellationToken);
             }
         }
+        // A report is lost only when its missing effects stop arriving: while the count of incomplete reports still falls,
+        // the platform is working through a backlog (slow, reported by the time it took), so the wait starts again.
         var giveUp = DateTimeOffset.UtcNow + settle;
+        var fewestLost = int.MaxValue;
         while (true)
         {
             try
             {
                 var row = await ReconcileAsync(fault, reports, since, cancellationToken);
+                if (row.Lost < fewestLost)
+                {
+                    (fewestLost, giveUp) = (row.Lost, DateTimeOffset.UtcNow + settle);
+                }
                 if (row.Lost == 0 || DateTimeOffset.UtcNow > giveUp)
                 {
                     return row;
