@@ -75,3 +75,56 @@ public sealed class When_the_service_crashes_between_commit_and_publish(Messagin
         await Eventually.Until(async () => await restarted.EffectCount(id) == 1, "the committed event is delivered after the restart");
     }
 }
+
+[Collection(MessagingCollection.Name)]
+public sealed class When_a_request_transaction_is_run_again_by_the_execution_strategy(MessagingInfrastructure infrastructure)
+{
+    /// <summary>
+    /// A connection that breaks before the commit makes the strategy run the transaction again. The attempt clears what the
+    /// failed one left tracked (or its entity would be saved twice); the outbox must then start again with it: it once kept
+    /// its state row, detached by the clear, and the second attempt's messages were stored without one and never delivered.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Then_its_entity_is_stored_once_and_its_event_delivered_once(bool brokeBeforeSaving)
+    {
+        await using var service = await TestService.Start(infrastructure, "retried-" + Guid.NewGuid().ToString("N")[..8],
+            infrastructure.NewDatabase(), bus => bus.AddConsumer<RecordEffectConsumer>());
+        var id = Guid.NewGuid();
+        var attempts = 0;
+
+        await using (var scope = service.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                db.Reports.Add(new Report { Id = id, Title = "Threat posted under a clinician's vaccine video" });
+                await publisher.Publish(new ReportFiled(id));
+                if (++attempts == 1 && brokeBeforeSaving)
+                {
+                    throw ConnectionBroke();
+                }
+                await db.SaveChangesAsync();
+                if (attempts == 1)
+                {
+                    throw ConnectionBroke();
+                }
+                await transaction.CommitAsync();
+            });
+        }
+
+        await Eventually.Until(async () => await service.EffectCount(id) == 1, "the event is consumed");
+        Assert.Equal(2, attempts);
+        Assert.Equal(1, await service.Query(db => db.Reports.CountAsync(r => r.Id == id)));
+        // Nothing is left behind for the delivery service.
+        await Eventually.Until(async () => await service.Query(db => db.Set<Outbox.OutboxMessage>().CountAsync()) == 0, "the outbox is empty");
+        Assert.Equal(1, await service.EffectCount(id));
+    }
+
+    // What Npgsql throws when the server goes away: transient, so the strategy runs the transaction again.
+    private static Npgsql.NpgsqlException ConnectionBroke() => new("The connection broke", new IOException("connection reset"));
+}

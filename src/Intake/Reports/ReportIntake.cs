@@ -26,8 +26,13 @@ public sealed class ReportIntake(IntakeDbContext db, TenantContext tenant, IPubl
         // A report is filed with (and filtered by) the institution it names, whoever sends it.
         tenant.Use(draft.InstitutionId);
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        Submission? committing = null;
+        return await strategy.ExecuteAsync(draft, async (_, _, ct) =>
         {
+            // A retried attempt starts afresh: what the failed one added is still tracked, and would be saved beside this one's
+            // report as a second report and case that nobody was told of.
+            db.ChangeTracker.Clear();
+            committing = null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var subjectDigest = Digests.Subject(draft.InstitutionId, draft.SubjectEmail);
             var networkDigest = Digests.SubjectInNetwork(draft.SubjectEmail);
@@ -82,13 +87,17 @@ public sealed class ReportIntake(IntakeDbContext db, TenantContext tenant, IPubl
             }
 
             await db.SaveChangesAsync(ct);
+            committing = new Submission(report.Id, @case.Id, report.PublishedAt is null, key, secret);
             await transaction.CommitAsync(ct);
 
             logger.LogInformation(
                 "Report {ReportId} accepted into case {CaseId} of {InstitutionId}: severity {Severity}, held {Held}, released {Released}, possible retaliation {PossibleRetaliation}",
                 report.Id, @case.Id, report.InstitutionId, report.Severity, report.PublishedAt is null, released.Count, report.PossibleRetaliation);
-            return new Submission(report.Id, @case.Id, report.PublishedAt is null, key, secret);
-        }, cancellationToken);
+            return committing;
+        }, async (_, _, ct) =>
+            // The connection broke while committing: if the commit landed, the report is stored, and the answer is the one prepared.
+            new Microsoft.EntityFrameworkCore.Storage.ExecutionResult<Submission>(committing is { } sent && await db.Reports.AnyAsync(r => r.Id == sent.ReportId, ct), committing!),
+            cancellationToken);
     }
 
     // The same content (normalized URL) of the same track, in a case that is not closed, is one case.

@@ -17,6 +17,8 @@ public sealed class ReportWithdrawal(IntakeDbContext db, TenantContext tenant, I
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
+            // A retried attempt reads afresh: the failed one's tracked report already says withdrawn, and would be returned unsaved.
+            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var subject = await db.Reports.Where(r => r.Id == reportId).Select(r => r.SubjectDigest).SingleOrDefaultAsync(ct);
             if (subject is null)

@@ -21,7 +21,7 @@ internal sealed class BusOutboxContext<TDbContext>(IBus bus, TDbContext db, IBus
 {
     private readonly Lock _gate = new();
     private Guid _outboxId = NewId.NextGuid();
-    private EntityEntry<OutboxState>? _state;
+    private OutboxState? _state;
     private IPublishEndpoint? _publishEndpoint;
     private ISendEndpointProvider? _sendEndpointProvider;
     private IScopedClientFactory? _clientFactory;
@@ -38,14 +38,18 @@ internal sealed class BusOutboxContext<TDbContext>(IBus bus, TDbContext db, IBus
     {
         lock (_gate)
         {
-            // After a commit the scope may go on with a new unit of work, which gets an outbox of its own.
-            if (WasCommitted)
+            // After a commit the scope may go on with a new unit of work, which gets an outbox of its own; so does a transaction
+            // run again by the execution strategy, which cleared what its failed attempt left tracked (this outbox's state too).
+            if (WasCommitted || StateEntry is { State: EntityState.Detached })
             {
-                notification.Delivered();
+                if (WasCommitted)
+                {
+                    notification.Delivered();
+                }
                 _outboxId = NewId.NextGuid();
                 _state = null;
             }
-            _state ??= db.Add(new OutboxState { OutboxId = _outboxId, Created = DateTime.UtcNow });
+            _state ??= db.Add(new OutboxState { OutboxId = _outboxId, Created = DateTime.UtcNow }).Entity;
         }
         db.Set<OutboxMessage>().AddSend(context, SystemTextJsonMessageSerializer.Instance, outboxId: _outboxId);
         return Task.CompletedTask;
@@ -62,5 +66,8 @@ internal sealed class BusOutboxContext<TDbContext>(IBus bus, TDbContext db, IBus
         }
     }
 
-    private bool WasCommitted => _state?.State == EntityState.Unchanged;
+    private bool WasCommitted => StateEntry is { State: EntityState.Unchanged };
+
+    // Looked up afresh: an entry kept from before ChangeTracker.Clear() still reports the state it had then.
+    private EntityEntry<OutboxState>? StateEntry => _state is null ? null : db.Entry(_state);
 }
