@@ -46,7 +46,7 @@ public static class LocalPostgresExtensions
                 context.Args.Add(dataDirectory);
                 context.Args.Add("-p");
                 context.Args.Add(server.Endpoint.Property(EndpointProperty.TargetPort));
-                foreach (var setting in new[] { "listen_addresses=127.0.0.1", "unix_socket_directories=", "max_connections=300" })
+                foreach (var setting in new[] { "listen_addresses=127.0.0.1", "unix_socket_directories=", $"max_connections={LocalPostgresResource.MaxConnections}" })
                 {
                     context.Args.Add("-c");
                     context.Args.Add(setting);

@@ -9,6 +9,15 @@ public sealed class LocalPostgresResource(string name, string command, string da
 {
     public const string UserName = "postgres";
 
+    /// <summary>
+    /// The server's connection budget, and each service process's share of it. Npgsql's own default (100 per process) lets ten
+    /// processes (the fault suite runs two replicas of each consuming service) ask for 1,000: after a database restart their
+    /// backlogs did, the server refused them ("too many clients") for three minutes, and deadlines fired more than a minute late.
+    /// With a share, a busy process queues for its own connections instead.
+    /// </summary>
+    public const int MaxConnections = 300;
+    public const int PoolSizePerProcess = 24;
+
     public string DataDirectory => WorkingDirectory;
 
     public ParameterResource Password => password;
@@ -25,7 +34,10 @@ public sealed class LocalPostgresResource(string name, string command, string da
 public sealed class LocalPostgresDatabaseResource(string name, LocalPostgresResource server)
     : Resource(name), IResourceWithParent<LocalPostgresResource>, IResourceWithConnectionString
 {
+    private static readonly string PoolSize = LocalPostgresResource.PoolSizePerProcess.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public LocalPostgresResource Parent => server;
 
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{Parent};Database={Name}");
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"{Parent};Database={Name};Maximum Pool Size={PoolSize}");
 }
