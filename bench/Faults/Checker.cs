@@ -159,6 +159,13 @@ public sealed class Checker(FaultStack stack)
         Expect("deadline: escalated to level 2", 1, escalations.Count(e => e.Payload.GetProperty("level").GetInt32() == 2));
         Expect("deadline: escalated elsewhere", 0, escalations.Count(e => e.Payload.GetProperty("level").GetInt32() != 2));
         Expect("deadline: overdue", 1, overdue.Count);
+        if (overdue.Count == 0 && detail is { } pending)
+        {
+            // Where the saga stands tells a deadline never scheduled (none due) from one scheduled and never delivered (due long ago).
+            var summary = pending.GetProperty("summary");
+            tally.Note($"case {caseId}: the case is at level {summary.GetProperty("level")}, overdue {summary.GetProperty("overdue")}, " +
+                $"its next deadline due {summary.GetProperty("acknowledgementDueAt")}");
+        }
         if (detail is { } opened && escalations.Count > 0)
         {
             var escalatedAt = escalations.Min(e => e.Payload.GetProperty("escalatedAt").GetDateTimeOffset());
@@ -248,7 +255,7 @@ public sealed class Checker(FaultStack stack)
             }
         }
 
-        private void Note(string problem)
+        public void Note(string problem)
         {
             if (Problems.Count < MaxProblems)
             {

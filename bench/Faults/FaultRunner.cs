@@ -15,8 +15,8 @@ public sealed record FaultOutcome(FaultRow Row, LoadResult Load, IReadOnlyList<P
         $"took {Took.TotalSeconds:F0} s (load, fault, recovery and check)",
         $"refused during the load: {Load.RefusedSummary}",
         $"parked in error/skipped queues (not poison): {Parked.Count}", .. Parked.Take(10).Select(p => $"  {p.Queue}: {p.MessageId} {p.Reason}"),
-        $"poison parked: {string.Join(", ", Poison.Select(p => p.Queue))}",
-        .. Row.Problems.Select(p => "  " + p)]);
+        $"poison parked: {(Poison.Count == 0 ? "none" : string.Join(", ", Poison.Select(p => p.Queue)))}",
+        $"problems found: {(Row.Problems.Count == 0 ? "none" : "")}", .. Row.Problems.Select(p => "  " + p)]);
 }
 
 /// <summary>Runs one fault under load, then checks every accepted report and every error and skipped queue.</summary>

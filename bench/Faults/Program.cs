@@ -2,7 +2,7 @@ using Haven.Faults;
 
 // The fault suite and the soak at full size, on the AppHost's graph (the CI-sized suite is tests/Faults.Tests).
 //   dotnet run -c Release --project bench/Faults -- soak [--minutes 30] [--rate 10]
-//   dotnet run -c Release --project bench/Faults -- faults [--seconds 60] [--rate 20] [--only broker,database,...]
+//   dotnet run -c Release --project bench/Faults -- faults [--seconds 60] [--rate 20] [--only broker,database,...] [--repeat 1]
 var command = args.FirstOrDefault() ?? "soak";
 double Option(string name, double otherwise) =>
     Array.IndexOf(args, $"--{name}") is var i and >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : otherwise;
@@ -38,7 +38,9 @@ switch (command)
         var rows = new List<FaultRow>();
         var clean = true;
         var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1].Split(',') : null;
-        foreach (var fault in Fault.All.Where(f => only is null || only.Any(part => f.Name.Contains(part, StringComparison.OrdinalIgnoreCase))))
+        var repeat = (int)Option("repeat", 1);
+        foreach (var fault in Fault.All.Where(f => only is null || only.Any(part => f.Name.Contains(part, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(f => Enumerable.Repeat(f, repeat)))
         {
             Console.WriteLine($"Fault: {fault.Name}");
             try
@@ -59,6 +61,6 @@ switch (command)
         Console.WriteLine(FaultRow.Table(rows));
         return clean ? 0 : 1;
     default:
-        Console.Error.WriteLine("Usage: soak [--minutes 30] [--rate 10] | faults [--seconds 60] [--rate 20] [--only part-of-a-name,...]");
+        Console.Error.WriteLine("Usage: soak [--minutes 30] [--rate 10] | faults [--seconds 60] [--rate 20] [--only part-of-a-name,...] [--repeat n]");
         return 2;
 }
