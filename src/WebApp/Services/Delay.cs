@@ -11,6 +11,8 @@ public static partial class Delay
 {
     public const string Hint = "e.g. 1h, 30m, 1h 30m or 3d";
 
+    public const string Unreadable = "Write a time such as 4h, 30m, 1h 30m or 3d.";
+
     public static string Format(TimeSpan span)
     {
         var parts = new List<string>();
