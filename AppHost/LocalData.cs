@@ -21,6 +21,17 @@ public sealed class LocalData
 
     public string PathFor(params string[] parts) => Path.Combine([Directory, .. parts]);
 
+    /// <summary>A folder of the data folder that only this user can read (keys kept between runs).</summary>
+    public string PrivateFolder(string name)
+    {
+        var folder = System.IO.Directory.CreateDirectory(PathFor(name));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return folder.FullName;
+    }
+
     /// <summary>The folder a run would use, without claiming it (for <c>./haven token</c> beside a live run).</summary>
     public static string DirectoryFor(IConfiguration configuration, string appHostDirectory) =>
         Path.GetFullPath(configuration["data-dir"] ?? Path.Combine(appHostDirectory, "..", ".haven"));

@@ -67,6 +67,11 @@ var webAppKey = builder.AddParameter("webapp-gateway-key", new GenerateParameter
     secret: true, persist: true);
 var webApp = builder.AddService<Projects.WebApp>("webapp", identity)
     .WithEnvironment("WebApp__GatewayKey", webAppKey);
+if (data is not null)
+{
+    // Its cookie and antiforgery keys outlive a restart of the web app, and of the whole run.
+    webApp.WithEnvironment("WebApp__DataProtectionKeys", data.PrivateFolder("webapp-keys"));
+}
 
 // The gateway starts once the services are healthy: its health probes then find them up from the first, where a gateway
 // started beside them would answer 503 until its next probe (up to 5 s after every resource reports healthy).

@@ -17,6 +17,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>The run's data folder (what <c>--data-dir</c> names for <c>./haven run</c>).</summary>
+    public string DataDirectory => _data.FullName;
+
     /// <summary>The dashboard's login token, chosen here so that the browser tests can sign in.</summary>
     public string DashboardToken { get; } = RandomNumberGenerator.GetHexString(32, lowercase: true);
 

@@ -47,4 +47,33 @@ public sealed class When_a_case_manager_signs_in(PlatformFixture platform, ITest
             await Expect(page).ToHaveURLAsync(new Regex(@"/sign-in\?"));
         });
     }
+
+    [Fact]
+    public async Task After_the_web_app_restarts_they_are_still_signed_in_and_a_form_opened_before_still_posts()
+    {
+        var page = await _browser.SignInAsync("mercy", "Carol Reyes");
+        await _browser.Scenario(page, "restart", async () =>
+        {
+            await page.GotoAsync(_browser.Url("/support/ask"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ask for peer support" })).ToBeVisibleAsync();
+
+            // Its cookie and the form's antiforgery token were sealed with keys the new process must read again: the run's
+            // own, in its data folder (not the user profile's key ring, which a container lacks).
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(platform.DataDirectory, "webapp-keys"), "key-*.xml"));
+            await platform.App.StopResourceAsync("webapp");
+            await platform.App.StartResourceAsync("webapp");
+
+            await Eventually.Returns(async () =>
+            {
+                var response = await page.Context.APIRequest.GetAsync(_browser.Url("/"));
+                return response.Status;
+            }, status => status == 200, "the web app through the gateway again");
+            // Sent empty: the API's field errors, so the post was accepted (no antiforgery failure) and made as Carol.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Ask for support" }).ClickAsync();
+            await Expect(page.Locator("#ask-first-name-error")).ToBeVisibleAsync();
+            await page.GotoAsync(_browser.Url("/cases"));
+            await Expect(page).ToHaveURLAsync(new Regex(@"/cases$"));
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out Carol Reyes" })).ToBeVisibleAsync();
+        });
+    }
 }

@@ -94,14 +94,18 @@ public sealed class When_staff_use_the_web_app(PlatformFixture platform, ITestOu
             await _browser.CheckPageAsync(reporter, "follow-up-conversation");
         });
 
-        // The case manager reads both sides of the conversation in the case's timeline.
+        // The case manager reads both sides of the conversation in the case's timeline; the reporter's words only once
+        // revealed, as the report's are.
         await _browser.Scenario(carol, "case-conversation", async () =>
         {
             await Eventually.Returns(async () =>
             {
-                await carol.ReloadAsync();
-                return await carol.Locator("#timeline").GetByText("The reporter replied: He posted again last night").CountAsync();
+                await carol.GotoAsync(_browser.Url($"/cases/{caseId}"));
+                return await carol.Locator("#timeline").GetByText("The reporter replied").CountAsync();
             }, count => count == 1, "the reply in the case's timeline");
+            await Expect(carol.GetByText("He posted again last night")).ToHaveCountAsync(0);
+            await carol.GetByRole(AriaRole.Button, new() { Name = "Show the report and evidence" }).ClickAsync();
+            await Expect(carol.Locator("#timeline").GetByText("The reporter replied: He posted again last night")).ToBeVisibleAsync();
             await Expect(carol.Locator("#timeline")).ToContainTextAsync("Message to the reporter: Thank you for telling us.");
             await _browser.CheckPageAsync(carol, "case-conversation");
         });

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Haven.WebApp.Services;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -24,6 +25,15 @@ public static class Extensions
         // The gateway is the only public entry: the scheme, host and client address it saw are the ones that count.
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+
+        // Sign-in cookies, antiforgery tokens and the reporter's case-key cookie are sealed with these keys: kept in a folder
+        // (the data folder of a local run), a restart signs nobody out, a page opened before it still posts, and replicas
+        // that share the folder read each other's cookies. Without one, ASP.NET Core falls back to the user profile's key
+        // ring (shared by every app of that user, wiped by nothing, and absent in a container: keys then die with the process).
+        if (builder.Configuration["WebApp:DataProtectionKeys"] is { Length: > 0 } keys)
+        {
+            builder.Services.AddDataProtection().SetApplicationName("haven-webapp").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
 
         builder.AddAuthenticationServices();
 

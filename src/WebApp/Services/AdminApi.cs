@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+
 namespace Haven.WebApp.Services;
 
 /// <summary>What an institution admin reads and changes, through the gateway: the ladder, the directory, webhooks.</summary>
@@ -16,6 +18,31 @@ public sealed class AdminApi(HttpClient http)
         await ApiResult<List<WebhookDelivery>>.ReadAsync(
             await http.GetAsync($"/api/notifications/webhooks/{subscription}/deliveries", cancellationToken), cancellationToken);
 
+    public async Task<ApiResult<LadderPolicy>> SavePolicyAsync(LadderPolicy policy, CancellationToken cancellationToken) =>
+        await ApiResult<LadderPolicy>.ReadAsync(
+            await http.PutAsJsonAsync("/api/cases/policy", policy, Extensions.Extensions.Json, cancellationToken), cancellationToken);
+
+    public async Task<ApiResult<DirectoryPerson>> AddPersonAsync(NewPerson person, CancellationToken cancellationToken) =>
+        await ApiResult<DirectoryPerson>.ReadAsync(
+            await http.PostAsJsonAsync("/api/notifications/directory", person, Extensions.Extensions.Json, cancellationToken), cancellationToken);
+
+    public async Task<ApiResult<object>> RemovePersonAsync(Guid id, CancellationToken cancellationToken) =>
+        await ApiResult<object>.ReadAsync(await http.DeleteAsync($"/api/notifications/directory/{id}", cancellationToken), cancellationToken);
+
+    public async Task<ApiResult<List<string>>> WebhookEventTypesAsync(CancellationToken cancellationToken) =>
+        await ApiResult<List<string>>.ReadAsync(await http.GetAsync("/api/notifications/webhooks/event-types", cancellationToken), cancellationToken);
+
+    public async Task<ApiResult<CreatedWebhook>> SubscribeAsync(string? url, IReadOnlyList<string> eventTypes, CancellationToken cancellationToken) =>
+        await ApiResult<CreatedWebhook>.ReadAsync(await http.PostAsJsonAsync("/api/notifications/webhooks", new { url, eventTypes },
+            Extensions.Extensions.Json, cancellationToken), cancellationToken);
+
+    public async Task<ApiResult<object>> StopAsync(Guid subscription, CancellationToken cancellationToken) =>
+        await ApiResult<object>.ReadAsync(await http.DeleteAsync($"/api/notifications/webhooks/{subscription}", cancellationToken), cancellationToken);
+
+    public async Task<ApiResult<WebhookDelivery>> ReplayAsync(Guid subscription, Guid delivery, CancellationToken cancellationToken) =>
+        await ApiResult<WebhookDelivery>.ReadAsync(
+            await http.PostAsync($"/api/notifications/webhooks/{subscription}/deliveries/{delivery}/replay", null, cancellationToken), cancellationToken);
+
     public async Task<ApiResult<WebhookSubscription>> EnableAsync(Guid subscription, CancellationToken cancellationToken) =>
         await ApiResult<WebhookSubscription>.ReadAsync(
             await http.PostAsync($"/api/notifications/webhooks/{subscription}/enable", null, cancellationToken), cancellationToken);
@@ -26,6 +53,11 @@ public sealed record LadderPolicy(IReadOnlyList<LadderLevel> Levels, int Repeats
 public sealed record LadderLevel(IReadOnlyList<string> Roles, TimeSpan Critical, TimeSpan High, TimeSpan Moderate, TimeSpan Low);
 
 public sealed record DirectoryPerson(Guid Id, string UserId, string DisplayName, string Email, IReadOnlyList<string> Roles);
+
+public sealed record NewPerson(string? UserId, string? DisplayName, string? Email, IReadOnlyList<string> Roles);
+
+/// <summary>A new subscription and its signing secret, which the API gives only this once.</summary>
+public sealed record CreatedWebhook(WebhookSubscription Subscription, string Secret);
 
 public sealed record WebhookSubscription(Guid Id, string Url, IReadOnlyList<string> EventTypes, bool Enabled, int ConsecutiveFailures,
     DateTimeOffset? DisabledAt, string? DisabledReason, DateTimeOffset CreatedAt);

@@ -12,6 +12,10 @@ public sealed record ApiResult<T>(T? Value, HttpStatusCode Status, string? Probl
 
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
+    /// <summary>The field errors to show beside their fields, or, when the API named none, its problem as an error of the whole form.</summary>
+    public IReadOnlyDictionary<string, string[]> FormErrors(string failed) => Errors.Count > 0 ? Errors
+        : new Dictionary<string, string[]> { [ApiErrors.General] = [Problem ?? $"{failed} ({(int)Status})."] };
+
     public static async Task<ApiResult<T>> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         using (response)
@@ -46,4 +50,10 @@ public sealed record ApiResult<T>(T? Value, HttpStatusCode Status, string? Probl
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
 
     private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
+}
+
+public static class ApiErrors
+{
+    /// <summary>The key of an error about a whole form rather than one field.</summary>
+    public const string General = "";
 }
