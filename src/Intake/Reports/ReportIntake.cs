@@ -7,6 +7,7 @@ using Haven.Intake.Triage;
 using Haven.Messaging.Tenancy;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Haven.Intake.Reports;
 
@@ -96,7 +97,7 @@ public sealed class ReportIntake(IntakeDbContext db, TenantContext tenant, IPubl
             return committing;
         }, async (_, _, ct) =>
             // The connection broke while committing: if the commit landed, the report is stored, and the answer is the one prepared.
-            new Microsoft.EntityFrameworkCore.Storage.ExecutionResult<Submission>(committing is { } sent && await db.Reports.AnyAsync(r => r.Id == sent.ReportId, ct), committing!),
+            new ExecutionResult<Submission>(committing is { } sent && await db.Reports.AnyAsync(r => r.Id == sent.ReportId, ct), committing!),
             cancellationToken);
     }
 
