@@ -137,3 +137,16 @@ public sealed class When_two_replicas_run_the_scheduler(MessagingInfrastructure 
         Assert.Equal(20, deliveries.MessageIds(queue).Distinct().Count());
     }
 }
+
+public sealed class When_the_next_scheduled_message_is_due_within_a_millisecond
+{
+    /// <summary>Npgsql takes a 0 ms wait for "wait forever": the dispatcher then slept until another schedule was stored.</summary>
+    [Theory]
+    [InlineData(0.4, 1)]
+    [InlineData(1, 1)]
+    [InlineData(1.2, 2)]
+    [InlineData(250, 250)]
+    public void Then_the_dispatcher_waits_at_least_a_millisecond_never_forever(double untilDueMs, double waitMs) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(waitMs),
+            ScheduledMessageDispatcher<TestDbContext>.ListenTimeout(TimeSpan.FromMilliseconds(untilDueMs)));
+}

@@ -57,10 +57,17 @@ internal sealed class ScheduledMessageDispatcher<TDbContext>(IBusControl bus, IS
             var sleep = await UntilNextDue(cancellationToken);
             if (sleep > TimeSpan.Zero)
             {
-                await listener.WaitAsync(sleep, cancellationToken);
+                await listener.WaitAsync(ListenTimeout(sleep), cancellationToken);
             }
         }
     }
+
+    /// <summary>
+    /// Npgsql waits in whole milliseconds, and takes 0 for "forever": a next message due in under a millisecond put the
+    /// dispatcher to sleep until some replica stored another schedule, and after the last one every deadline still due was
+    /// never sent (CI lost a dozen overdue deadlines this way). Rounded up, the shortest wait is a millisecond.
+    /// </summary>
+    internal static TimeSpan ListenTimeout(TimeSpan sleep) => TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(sleep.TotalMilliseconds)));
 
     private async Task<NpgsqlConnection> Listen(CancellationToken cancellationToken)
     {
