@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Haven.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
@@ -28,8 +29,13 @@ public static class HttpApiExtensions
 
     public static TBuilder AddHttpApiDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // JsonSerializerDefaults.Web (camelCase, case-insensitive reads) is minimal APIs' default; enums by name on top.
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // JsonSerializerDefaults.Web (camelCase, case-insensitive reads) is minimal APIs' default; enums by name on top. Numbers
+        // are numbers: Web's default would also read "5" as 5, and the documents would then type every number "integer or string".
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
 
         builder.AddProblemDetailsDefaults();
 
@@ -69,9 +75,16 @@ public static class HttpApiExtensions
                     }
                 }
             });
-            // Every problem carries the trace id (AddProblemDetailsDefaults): the document says so.
             options.AddSchemaTransformer((schema, context, _) =>
             {
+                var property = context.JsonPropertyInfo?.AttributeProvider as System.Reflection.MemberInfo;
+                schema.Description ??= property is null ? XmlDescriptions.Of(context.JsonTypeInfo.Type) : XmlDescriptions.Of(property);
+                if (property?.GetCustomAttributes(typeof(NamesOfAttribute), inherit: false) is [NamesOfAttribute names])
+                {
+                    var target = schema.Items as OpenApiSchema ?? schema;
+                    target.Enum = [.. Enum.GetNames(names.EnumType).Select(name => (System.Text.Json.Nodes.JsonNode)name)];
+                }
+                // Every problem carries the trace id (AddProblemDetailsDefaults): the document says so.
                 if (typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type))
                 {
                     schema.Properties ??= new Dictionary<string, IOpenApiSchema>();

@@ -16,7 +16,7 @@ public sealed class When_a_report_form_is_validated
         Context: new ReportContextRequest("Advocacy", "vaccines"),
         Platform: "X",
         ContentUrls: ["https://X.com/troll/status/1?utm_source=a", "https://x.com/troll/status/1/"],
-        Evidence: [new EvidenceRequest("what was said", "@troll", Now.AddHours(-1), null)],
+        Evidence: [new EvidenceRequest("what was said", Now.AddHours(-1), "@troll")],
         Description: "Threats after my vaccine video.",
         Subject: new SubjectRequest("Dr. Jane Doe", "jane@mercy.org", "Pediatrics"),
         Disclosure: "Anonymous",
@@ -45,7 +45,7 @@ public sealed class When_a_report_form_is_validated
             InstitutionId = "nowhere",
             Context = new ReportContextRequest("Advocacy", null),
             ContentUrls = ["ftp://x.com/a", "https://u:p@x.com/"],
-            Evidence = [new EvidenceRequest("", null, Now.AddDays(2), null)],
+            Evidence = [new EvidenceRequest("", Now.AddDays(2))],
             Subject = new SubjectRequest("", "not-an-email", null),
             Disclosure = "Loud",
         };
@@ -66,7 +66,7 @@ public sealed class When_a_report_form_is_validated
         {
             ContentUrls = [.. Enumerable.Range(0, ReportLimits.MaxUrls + 1).Select(i => $"https://x.com/{i}")],
             Description = new string('a', ReportLimits.DescriptionLength + 1),
-            Evidence = [new EvidenceRequest(new string('a', ReportLimits.EvidenceTextLength + 1), null, Now, null)],
+            Evidence = [new EvidenceRequest(new string('a', ReportLimits.EvidenceTextLength + 1), Now)],
         };
 
         Assert.False(ReportValidator.TryValidate(request, Institutions, signedIn: false, Now, out _, out var errors));

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.OpenApi;
 
 namespace Haven.Platform.IntegrationTests;
 
@@ -78,6 +79,45 @@ public sealed partial class When_a_partner_reads_the_OpenAPI_documents(PlatformF
         Assert.Equal("CaseKey", intake["get /api/intake/follow-up"].Node["security"]![0]!.AsObject().Single().Key);
         Assert.Equal("Bearer", intake["get /api/intake/cases/{caseId}/evidence"].Node["security"]![0]!.AsObject().Single().Key);
     }
+
+    [Fact]
+    public async Task Each_document_reads_and_validates_without_errors_in_the_OpenAPI_NET_library()
+    {
+        foreach (var service in Services)
+        {
+            var read = OpenApiDocument.Parse((await DocumentAsync(service)).ToJsonString(), "json");
+
+            Assert.True(read.Diagnostic!.Errors.Count == 0, $"{service}: {string.Join("; ", read.Diagnostic.Errors)}");
+            var invalid = read.Document!.Validate(ValidationRuleSet.GetDefaultRuleSet())?.ToList() ?? [];
+            Assert.True(invalid.Count == 0, $"{service}: {string.Join("; ", invalid.Select(e => $"{e.Pointer} {e.Message}"))}");
+        }
+    }
+
+    [Fact]
+    public async Task Numbers_are_documented_as_numbers_and_the_report_form_lists_its_choices_limits_and_required_fields()
+    {
+        foreach (var service in Services)
+        {
+            var loose = (await DocumentAsync(service)).ToJsonString();
+            Assert.DoesNotContain("\"integer\",\"string\"", loose.Replace(" ", ""));
+        }
+
+        var form = (await DocumentAsync("intake"))["components"]!["schemas"]!["SubmitReportRequest"]!;
+        var properties = form["properties"]!;
+        Assert.Equal(Enum.GetNames<Haven.Contracts.Reports.Track>(), Names(properties["track"]!["enum"]));
+        Assert.Equal(Enum.GetNames<Haven.Contracts.Reports.ReportCategory>(), Names(properties["categories"]!["items"]!["enum"]));
+        Assert.Equal(["Named", "Anonymous", "HeldUntilCorroborated"], Names(properties["disclosure"]!["enum"]));
+        Assert.Equal(5000, (int)properties["description"]!["maxLength"]!);
+        Assert.Equal(8, (int)properties["categories"]!["maxItems"]!);
+        // Either the content's URLs or evidence; a named reporter only when anonymous is not chosen.
+        Assert.Equal(["track", "institutionId", "categories", "context", "platform", "description", "subject", "disclosure"],
+            Names(form["required"]));
+        // The XML comments are the descriptions.
+        Assert.StartsWith("Harassment of a clinician", (string?)properties["track"]!["description"]);
+        Assert.StartsWith("The report form.", (string?)form["description"]);
+    }
+
+    private static string[] Names(JsonNode? array) => [.. array!.AsArray().Select(n => (string)n!)];
 
     [Fact]
     public async Task Real_responses_match_their_documented_schemas()

@@ -44,7 +44,7 @@ public static class AuditApi
         return TypedResults.Ok(entries.Select(AuditEntryResponse.From).ToList());
     }
 
-    /// <summary>JSON lines, streamed in sequence order: one <see cref="AuditEntryView"/> per line.</summary>
+    /// <summary>JSON lines, streamed in sequence order: one <see cref="AuditEntryResponse"/> per line.</summary>
     public static async Task Export([AsParameters] AuditQuery query, [AsParameters] AuditServices services, HttpResponse response,
         CancellationToken cancellationToken)
     {

@@ -90,7 +90,7 @@ public static class ReportValidator
         {
             for (var i = 0; i < items.Count; i++)
             {
-                var item = items[i] ?? new EvidenceRequest(null, null, null, null);
+                var item = items[i] ?? new EvidenceRequest(null, null);
                 var text = Required(item.Text, ReportLimits.EvidenceTextLength, $"evidence[{i}].text", e, trim: false);
                 var handle = Trimmed(item.Handle);
                 MaxLength(handle, ReportLimits.HandleLength, $"evidence[{i}].handle", e);
