@@ -36,6 +36,15 @@ public sealed class When_an_institution_admin_changes_settings(PlatformFixture p
         // Revoking again changes nothing, and logs nothing.
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/notifications/amqp-subscriptions/{subscriptionId}")).StatusCode);
 
+        // A webhook to nowhere, for an event type seldom seen, stopped at once: its signing secret must not reach the log.
+        using var subscribed = await admin.PostAsJsonAsync("/api/notifications/webhooks",
+            new { url = "https://partner.invalid/hooks", eventTypes = new[] { "haven.reports.report-withdrawn.v1" } });
+        Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
+        var webhook = await subscribed.Content.ReadFromJsonAsync<JsonElement>();
+        var webhookId = webhook.GetProperty("subscription").GetProperty("id").GetGuid();
+        var secret = webhook.GetProperty("secret").GetString()!;
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/notifications/webhooks/{webhookId}")).StatusCode);
+
         // The same ladder again: an update all the same, and other tests' cases keep the ladder they expect.
         var ladder = await admin.GetFromJsonAsync<JsonElement>("/api/cases/policy");
         (await admin.PutAsJsonAsync("/api/cases/policy", ladder)).EnsureSuccessStatusCode();
@@ -52,10 +61,12 @@ public sealed class When_an_institution_admin_changes_settings(PlatformFixture p
             $"amqp-subscription amqp-subscription:{subscriptionId} created",
             $"amqp-subscription amqp-subscription:{subscriptionId} revoked",
             "escalation-policy escalation-policy:lakeside updated",
+            $"webhook-subscription webhook-subscription:{webhookId} created",
+            $"webhook-subscription webhook-subscription:{webhookId} stopped",
             $"directory person:{personId} created",
             $"directory person:{personId} removed",
         ];
-        await Eventually.Returns(() => EntriesAsync(auditor, actor), e => e.Count >= expected.Length, "the admin's five changes in lakeside's chain");
+        await Eventually.Returns(() => EntriesAsync(auditor, actor), e => e.Count >= expected.Length, "the admin's changes in lakeside's chain");
         // Anything logged for the refused requests or the repeated revocation would arrive with the rest; give it time.
         await Task.Delay(TimeSpan.FromSeconds(2));
         var entries = await EntriesAsync(auditor, actor);
@@ -65,6 +76,7 @@ public sealed class When_an_institution_admin_changes_settings(PlatformFixture p
             Assert.Equal(Changed, e.Type);
             Assert.Equal(actor, e.Actor);
             Assert.DoesNotContain(password, e.Payload);
+            Assert.DoesNotContain(secret, e.Payload);
             Assert.DoesNotContain(email, e.Payload);
         });
 
