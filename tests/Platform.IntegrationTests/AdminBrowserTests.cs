@@ -2,14 +2,16 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Haven.Contracts.Cases;
 using Microsoft.Playwright;
+using RabbitMQ.Client;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Haven.Platform.IntegrationTests;
 
 /// <summary>
-/// An institution admin in the web application (lakeside's Grace Kim): the ladder, the directory and webhook subscriptions
-/// changed through the gateway's APIs, each refusal shown beside its field with nothing changed.
+/// An institution admin in the web application (lakeside's Grace Kim): the ladder, the directory, webhook and AMQP
+/// subscriptions changed through the gateway's APIs, each refusal shown beside its field with nothing changed, and each
+/// removal asked about first.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class When_an_institution_admin_uses_the_web_app(PlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
@@ -37,6 +39,7 @@ public sealed class When_an_institution_admin_uses_the_web_app(PlatformFixture p
         }
         await _browser.Scenario(grace, "admin-directory", () => DirectoryAsync(grace));
         await _browser.Scenario(grace, "admin-webhooks", () => WebhooksAsync(grace));
+        await _browser.Scenario(grace, "admin-amqp", () => AmqpAsync(grace, api));
     }
 
     private async Task LadderAsync(IPage page, HttpClient api, JsonElement before)
@@ -102,8 +105,18 @@ public sealed class When_an_institution_admin_uses_the_web_app(PlatformFixture p
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = email })).ToContainTextAsync("program-director, wellbeing-lead");
         await _browser.CheckPageAsync(page, "admin-directory");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Remove Zoe Adeyemi" }).ClickAsync();
+        // Asked first; kept when the admin thinks again.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Remove Zoe Adeyemi" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Remove a person from the directory" })).ToBeVisibleAsync();
+        await _browser.CheckPageAsync(page, "admin-directory-remove");
+        await page.GetByRole(AriaRole.Link, new() { Name = "No, keep them" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = email })).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Remove Zoe Adeyemi" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, remove Zoe Adeyemi" }).ClickAsync();
         await Expect(page.GetByText("Zoe Adeyemi is no longer in the directory")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to your institution" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your institution" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = email })).ToHaveCountAsync(0);
     }
 
@@ -116,7 +129,7 @@ public sealed class When_an_institution_admin_uses_the_web_app(PlatformFixture p
         await page.GetByRole(AriaRole.Button, new() { Name = "Subscribe" }).ClickAsync();
         await Expect(page.Locator("#webhook-events-error")).ToBeVisibleAsync();
 
-        await page.GetByLabel(escalated, new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Events to send" }).GetByLabel(escalated, new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Subscribe" }).ClickAsync();
         var secret = (await page.Locator("#webhook-secret").InnerTextAsync()).Trim();
         Assert.NotEmpty(secret);
@@ -151,5 +164,54 @@ public sealed class When_an_institution_admin_uses_the_web_app(PlatformFixture p
         await page.GetByRole(AriaRole.Button, new() { Name = $"Stop sending to {partner.Url}" }).ClickAsync();
         await Expect(page.GetByText("Nothing more is sent to that subscription")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = $"Subscription {partner.Url}" })).ToContainTextAsync("Disabled");
+    }
+
+    private async Task AmqpAsync(IPage page, HttpClient api)
+    {
+        const string escalated = "haven.cases.case-escalated.v1";
+        var create = page.GetByRole(AriaRole.Button, new() { Name = "Create the queue and its credentials" });
+        await page.GotoAsync(_browser.Url("/admin#amqp"));
+        var before = (await api.GetFromJsonAsync<JsonElement>("/api/notifications/amqp-subscriptions")).GetArrayLength();
+        await create.ClickAsync();
+        await Expect(page.Locator("#amqp-events-error")).ToBeVisibleAsync();
+        Assert.Equal(before, (await api.GetFromJsonAsync<JsonElement>("/api/notifications/amqp-subscriptions")).GetArrayLength());
+
+        await page.GetByRole(AriaRole.Group, new() { Name = "Events the queue receives" }).GetByLabel(escalated, new() { Exact = true }).CheckAsync();
+        await create.ClickAsync();
+        var uri = (await page.Locator("#amqp-uri").InnerTextAsync()).Trim();
+        var userName = (await page.Locator("#amqp-user").InnerTextAsync()).Trim();
+        var password = (await page.Locator("#amqp-password").InnerTextAsync()).Trim();
+        await _browser.CheckPageAsync(page, "admin-amqp-credentials");
+        // The credentials shown are the partner's way in: the broker takes them.
+        var partner = new ConnectionFactory { Uri = new Uri(uri), AutomaticRecoveryEnabled = false };
+        Assert.Equal((userName, password), (partner.UserName, partner.Password));
+        await using (var connection = await partner.CreateConnectionAsync())
+        {
+            Assert.True(connection.IsOpen);
+        }
+
+        // Shown once: the page opened again lists the queue, not its password. (Opened without a fragment: a URL that differs
+        // from the current one only by its fragment scrolls the same page rather than loading it again.)
+        await page.GotoAsync(_browser.Url("/admin"));
+        var queue = page.GetByRole(AriaRole.Region, new() { Name = $"Queue {userName}" });
+        await Expect(queue).ToContainTextAsync(escalated);
+        await Expect(queue).ToContainTextAsync("Active");
+        await Expect(page.GetByText(password)).ToHaveCountAsync(0);
+        await _browser.CheckPageAsync(page, "admin-amqp");
+
+        // Asked first; kept when the admin thinks again, revoked when they confirm.
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Revoke {userName}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Revoke a partner's queue" })).ToBeVisibleAsync();
+        await _browser.CheckPageAsync(page, "admin-amqp-revoke");
+        await page.GetByRole(AriaRole.Link, new() { Name = "No, keep it" }).ClickAsync();
+        await Expect(queue).ToContainTextAsync("Active");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Revoke {userName}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, revoke this queue" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The queue is revoked" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to your institution" }).ClickAsync();
+        await Expect(queue).ToContainTextAsync("Revoked");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Revoke {userName}" })).ToHaveCountAsync(0);
+        await Assert.ThrowsAsync<RabbitMQ.Client.Exceptions.BrokerUnreachableException>(() => partner.CreateConnectionAsync());
     }
 }

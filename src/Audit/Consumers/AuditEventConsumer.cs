@@ -12,9 +12,9 @@ using MassTransit;
 namespace Haven.Audit.Consumers;
 
 /// <summary>
-/// Every tenant event of the platform, and every read of case data, into the institution's chain, committed with other
-/// consumers' entries in one group (<see cref="ChainWriter"/>) before the message's inbox row: a message delivered again
-/// finds its event in the chain and appends nothing.
+/// Every tenant event of the platform, every read of case data and every change an institution admin makes, into the
+/// institution's chain, committed with other consumers' entries in one group (<see cref="ChainWriter"/>) before the
+/// message's inbox row: a message delivered again finds its event in the chain and appends nothing.
 /// </summary>
 public sealed class AuditEventConsumer(ChainWriter chain, ILogger<AuditEventConsumer> logger) :
     IConsumer<ReportSubmitted>,
@@ -29,7 +29,8 @@ public sealed class AuditEventConsumer(ChainWriter chain, ILogger<AuditEventCons
     IConsumer<ReportWithdrawn>,
     IConsumer<RequestPeerSupport>,
     IConsumer<SupporterMatched>,
-    IConsumer<SupportClosed>
+    IConsumer<SupportClosed>,
+    IConsumer<InstitutionSettingChanged>
 {
     internal static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
     {
@@ -80,12 +81,17 @@ public sealed class AuditEventConsumer(ChainWriter chain, ILogger<AuditEventCons
     public Task Consume(ConsumeContext<SupportClosed> context) =>
         Append(context, context.Message.InstitutionId, context.Message.ClosedAt, actor: null, context.Message.CaseId);
 
+    /// <summary>About no case: the entry's subject is the setting the admin changed, e.g. <c>amqp-subscription:{id}</c>.</summary>
+    public Task Consume(ConsumeContext<InstitutionSettingChanged> context) =>
+        Append(context, context.Message.InstitutionId, context.Message.ChangedAt, context.Message.ActorId, caseId: null,
+            subjectRef: context.Message.SubjectRef);
+
     private async Task Append<T>(ConsumeContext<T> context, string institutionId, DateTimeOffset occurredAt, string? actor, Guid? caseId,
-        T? recorded = null) where T : class
+        T? recorded = null, string? subjectRef = null) where T : class
     {
         var eventId = context.MessageId ?? throw new InvalidOperationException("An audited event needs a message id.");
-        var record = new AuditRecord(institutionId, eventId, TypeName<T>(), occurredAt, actor, caseId is { } id ? CaseSubject.Ref(id) : null, caseId,
-            JsonSerializer.Serialize(recorded ?? context.Message, PayloadJson));
+        var record = new AuditRecord(institutionId, eventId, TypeName<T>(), occurredAt, actor,
+            caseId is { } id ? CaseSubject.Ref(id) : subjectRef, caseId, JsonSerializer.Serialize(recorded ?? context.Message, PayloadJson));
         var entry = await chain.AppendAsync(record, context.CancellationToken);
         if (entry is null)
         {

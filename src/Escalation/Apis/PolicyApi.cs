@@ -1,6 +1,8 @@
+using Haven.Contracts.Audit;
 using Haven.Escalation.Data;
 using Haven.Escalation.Policies;
 using Haven.Identity;
+using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +28,7 @@ public static class PolicyApi
     }
 
     private static async Task<Results<Ok<PolicyResponse>, ValidationProblem>> PutPolicyAsync(PolicyRequest body, HttpContext http,
-        EscalationDbContext db, TimeProvider clock)
+        EscalationDbContext db, IPublishEndpoint publisher, TimeProvider clock)
     {
         var validation = PolicyValidation.Validate(body);
         if (!validation.IsValid)
@@ -48,6 +50,9 @@ public static class PolicyApi
         policy.Repeats = body.Repeats;
         policy.UpdatedAt = clock.GetUtcNow();
         policy.UpdatedBy = http.User.GetUserId();
+        // Through the outbox, saved with the ladder: a ladder that changed is in the audit log.
+        await publisher.Publish(new InstitutionSettingChanged(institution, policy.UpdatedBy, "escalation-policy",
+            $"escalation-policy:{institution}", "updated", policy.UpdatedAt));
         await db.SaveChangesAsync();
         return TypedResults.Ok(ToResponse(policy));
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using Haven.Http;
 using Haven.Identity;
@@ -16,6 +17,8 @@ namespace Haven.Notification.Apis;
 /// </summary>
 public static class AmqpSubscriptionsApi
 {
+    private const string Setting = "amqp-subscription";
+
     public static IEndpointRouteBuilder MapAmqpSubscriptionsApi(this IEndpointRouteBuilder app)
     {
         var subscriptions = app.MapGroup("api/notifications/amqp-subscriptions").RequireAuthorization(HavenPolicies.InstitutionAdmin)
@@ -44,7 +47,7 @@ public static class AmqpSubscriptionsApi
             : TypedResults.NotFound();
 
     public static async Task<Results<Created<CreatedAmqpSubscriptionResponse>, ValidationProblem, ProblemHttpResult>> CreateSubscription(
-        AmqpSubscriptionRequest request, AmqpBrokerManagement broker, [AsParameters] NotificationServices services,
+        AmqpSubscriptionRequest request, AmqpBrokerManagement broker, ClaimsPrincipal user, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken)
     {
         if (WebhookEventTypes.Check(request.EventTypes) is { } typeErrors)
@@ -71,6 +74,7 @@ public static class AmqpSubscriptionsApi
         try
         {
             services.Db.AmqpSubscriptions.Add(subscription);
+            await services.AuditChange(user, Setting, SubjectRef(subscription.Id), "created", cancellationToken);
             await services.Db.SaveChangesAsync(cancellationToken);
         }
         catch
@@ -86,7 +90,7 @@ public static class AmqpSubscriptionsApi
 
     /// <summary>Deletes the partner's broker user (closing its connections) and its queue; the row stays, marked revoked.</summary>
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RevokeSubscription(Guid id, AmqpBrokerManagement broker,
-        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+        ClaimsPrincipal user, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
         var subscription = await services.Db.AmqpSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (subscription is null)
@@ -102,10 +106,16 @@ public static class AmqpSubscriptionsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
                 detail: "The broker could not be reached; the subscription is unchanged. Try again later.");
         }
-        subscription.RevokedAt ??= services.Clock.GetUtcNow();
-        await services.Db.SaveChangesAsync(cancellationToken);
+        if (subscription.RevokedAt is null)
+        {
+            subscription.RevokedAt = services.Clock.GetUtcNow();
+            await services.AuditChange(user, Setting, SubjectRef(id), "revoked", cancellationToken);
+            await services.Db.SaveChangesAsync(cancellationToken);
+        }
         return TypedResults.NoContent();
     }
+
+    private static string SubjectRef(Guid id) => $"{Setting}:{id}";
 
     private static async Task RevokeQuietly(AmqpBrokerManagement broker, Guid id)
     {

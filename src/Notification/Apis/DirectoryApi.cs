@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Haven.Http;
 using Haven.Identity;
 using Haven.Notification.Data;
@@ -12,6 +13,9 @@ namespace Haven.Notification.Apis;
 /// <summary>The institution's people, roles and preferences, managed by its admins; each person also manages their own preferences.</summary>
 public static class DirectoryApi
 {
+    // Entries are named by their id: the address is personal data the log must not keep.
+    private const string Setting = "directory";
+
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
         var directory = app.MapGroup("api/notifications/directory").RequireAuthorization(HavenPolicies.InstitutionAdmin).WithTags("Directory");
@@ -46,7 +50,7 @@ public static class DirectoryApi
             : TypedResults.NotFound();
 
     public static async Task<Results<Created<PersonResponse>, ValidationProblem>> CreatePerson(PersonRequest request,
-        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+        ClaimsPrincipal user, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
         var validation = DirectoryValidation.Validate(request);
         if (!validation.IsValid)
@@ -59,6 +63,7 @@ public static class DirectoryApi
         };
         Apply(person, request, services);
         services.Db.People.Add(person);
+        await services.AuditChange(user, Setting, SubjectRef(person.Id), "created", cancellationToken);
         if (!await TrySave(services.Db, cancellationToken))
         {
             return Duplicate();
@@ -67,7 +72,7 @@ public static class DirectoryApi
     }
 
     public static async Task<Results<Ok<PersonResponse>, NotFound, ValidationProblem>> UpdatePerson(Guid id, PersonRequest request,
-        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+        ClaimsPrincipal user, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
         var validation = DirectoryValidation.Validate(request);
         if (!validation.IsValid)
@@ -80,14 +85,23 @@ public static class DirectoryApi
             return TypedResults.NotFound();
         }
         Apply(person, request, services);
+        await services.AuditChange(user, Setting, SubjectRef(id), "updated", cancellationToken);
         return await TrySave(services.Db, cancellationToken) ? TypedResults.Ok(PersonResponse.From(person)) : Duplicate();
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeletePerson(Guid id, [AsParameters] NotificationServices services,
-        CancellationToken cancellationToken) =>
-        await services.Db.People.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken) == 1
-            ? TypedResults.NoContent()
-            : TypedResults.NotFound();
+    public static async Task<Results<NoContent, NotFound>> DeletePerson(Guid id, ClaimsPrincipal user,
+        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+    {
+        var person = await services.Db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return TypedResults.NotFound();
+        }
+        services.Db.People.Remove(person);
+        await services.AuditChange(user, Setting, SubjectRef(id), "removed", cancellationToken);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     public static async Task<Results<Ok<PreferencesResponse>, NotFound>> GetOwnPreferences(HttpContext http,
         [AsParameters] NotificationServices services, CancellationToken cancellationToken)
@@ -135,6 +149,8 @@ public static class DirectoryApi
         }
         person.UpdatedAt = services.Clock.GetUtcNow();
     }
+
+    private static string SubjectRef(Guid id) => $"person:{id}";
 
     private static async Task<bool> TrySave(NotificationDbContext db, CancellationToken cancellationToken)
     {

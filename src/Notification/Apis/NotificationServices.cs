@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Haven.Contracts.Audit;
+using Haven.Identity;
 using Haven.Messaging.Tenancy;
 using Haven.Notification.Data;
 using MassTransit;
@@ -16,4 +19,12 @@ public sealed class NotificationServices(NotificationDbContext db, TenantContext
     public IPublishEndpoint Publish { get; } = publish;
     public TimeProvider Clock { get; } = clock;
     public NotificationOptions Options { get; } = options;
+
+    /// <summary>
+    /// Puts an admin's change into the outbox, to be saved by the same <c>SaveChanges</c> as the change itself: a change
+    /// that commits is in the audit log, and one that does not is not.
+    /// </summary>
+    public Task AuditChange(ClaimsPrincipal admin, string setting, string subjectRef, string change, CancellationToken cancellationToken) =>
+        Publish.Publish(new InstitutionSettingChanged(InstitutionId, admin.GetUserId(), setting, subjectRef, change, Clock.GetUtcNow()),
+            cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Haven.Contracts.Notifications;
 using Haven.Http;
 using Haven.Identity;
@@ -20,6 +21,7 @@ public static class TemplatesApi
 {
     private const int MaxSubject = 200;
     private const int MaxBody = 4000;
+    private const string Setting = "notification-template";
 
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
@@ -40,7 +42,7 @@ public static class TemplatesApi
     }
 
     public static async Task<Results<Ok<TemplateResponse>, ValidationProblem>> PutTemplate(NotificationKind kind, TemplateRequest request,
-        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+        ClaimsPrincipal user, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
         var unknown = TemplateRenderer.UnknownPlaceholders($"{request.Subject}\n{request.Body}");
         var validation = new Validation()
@@ -63,16 +65,24 @@ public static class TemplatesApi
         template.Subject = request.Subject!;
         template.Body = request.Body!;
         template.UpdatedAt = services.Clock.GetUtcNow();
+        await services.AuditChange(user, Setting, SubjectRef(kind), "updated", cancellationToken);
         await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(View(kind, template.Subject, template.Body, false));
     }
 
-    public static async Task<NoContent> DeleteTemplate(NotificationKind kind, [AsParameters] NotificationServices services,
+    public static async Task<NoContent> DeleteTemplate(NotificationKind kind, ClaimsPrincipal user, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken)
     {
-        await services.Db.Templates.Where(t => t.Kind == kind).ExecuteDeleteAsync(cancellationToken);
+        if (await services.Db.Templates.SingleOrDefaultAsync(t => t.Kind == kind, cancellationToken) is { } template)
+        {
+            services.Db.Templates.Remove(template);
+            await services.AuditChange(user, Setting, SubjectRef(kind), "reset", cancellationToken);
+            await services.Db.SaveChangesAsync(cancellationToken);
+        }
         return TypedResults.NoContent();
     }
+
+    private static string SubjectRef(NotificationKind kind) => $"{Setting}:{kind}";
 
     private static TemplateResponse View(NotificationKind kind, string subject, string body, bool isDefault) =>
         new(kind, subject, body, isDefault, [.. TemplateRenderer.Placeholders.Keys]);

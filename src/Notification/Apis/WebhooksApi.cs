@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Haven.Contracts.Notifications;
 using Haven.Http;
 using Haven.Identity;
@@ -13,6 +14,8 @@ namespace Haven.Notification.Apis;
 /// <summary>Partner systems' subscriptions, their delivery log, re-enabling and replay; institution admins only.</summary>
 public static class WebhooksApi
 {
+    private const string Setting = "webhook-subscription";
+
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
         var webhooks = app.MapGroup("api/notifications/webhooks").RequireAuthorization(HavenPolicies.InstitutionAdmin).WithTags("Webhooks");
@@ -46,7 +49,7 @@ public static class WebhooksApi
             : TypedResults.NotFound();
 
     public static async Task<Results<Created<CreatedWebhookSubscriptionResponse>, ValidationProblem>> CreateSubscription(WebhookSubscriptionRequest request,
-        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+        ClaimsPrincipal user, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
         var validation = Validate(request, services.Options.Webhooks);
         if (!validation.IsValid)
@@ -59,23 +62,34 @@ public static class WebhooksApi
             Secret = WebhookSignature.NewSecret(), CreatedAt = services.Clock.GetUtcNow(),
         };
         services.Db.WebhookSubscriptions.Add(subscription);
+        await services.AuditChange(user, Setting, SubjectRef(subscription.Id), "created", cancellationToken);
         await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/notifications/webhooks/{subscription.Id}",
             new CreatedWebhookSubscriptionResponse(WebhookSubscriptionResponse.From(subscription), subscription.Secret));
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteSubscription(Guid id, [AsParameters] NotificationServices services,
-        CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound>> DeleteSubscription(Guid id, ClaimsPrincipal user,
+        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
+        var subscription = await services.Db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null)
+        {
+            return TypedResults.NotFound();
+        }
         // The delivery log stays with its deliveries; the subscription only stops receiving.
-        var updated = await services.Db.WebhookSubscriptions.Where(s => s.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Enabled, false).SetProperty(x => x.DisabledReason, "deleted")
-                .SetProperty(x => x.DisabledAt, services.Clock.GetUtcNow()), cancellationToken);
-        return updated == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+        if (subscription.DisabledReason != "deleted")
+        {
+            subscription.Enabled = false;
+            subscription.DisabledReason = "deleted";
+            subscription.DisabledAt = services.Clock.GetUtcNow();
+            await services.AuditChange(user, Setting, SubjectRef(id), "stopped", cancellationToken);
+            await services.Db.SaveChangesAsync(cancellationToken);
+        }
+        return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<WebhookSubscriptionResponse>, NotFound>> EnableSubscription(Guid id, [AsParameters] NotificationServices services,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WebhookSubscriptionResponse>, NotFound>> EnableSubscription(Guid id, ClaimsPrincipal user,
+        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
         var subscription = await services.Db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (subscription is null)
@@ -86,6 +100,7 @@ public static class WebhooksApi
         subscription.ConsecutiveFailures = 0;
         subscription.DisabledAt = null;
         subscription.DisabledReason = null;
+        await services.AuditChange(user, Setting, SubjectRef(id), "enabled", cancellationToken);
         await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(WebhookSubscriptionResponse.From(subscription));
     }
@@ -108,7 +123,7 @@ public static class WebhooksApi
 
     /// <summary>Sends the same event (same id, same body, freshly signed) again, e.g. after the partner fixed their endpoint.</summary>
     public static async Task<Results<Accepted<WebhookDeliveryResponse>, NotFound, ValidationProblem>> Replay(Guid id, Guid deliveryId,
-        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+        ClaimsPrincipal user, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
         var subscription = await services.Db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         var delivery = await services.Db.WebhookDeliveries.Include(d => d.AttemptLog)
@@ -125,9 +140,12 @@ public static class WebhooksApi
         delivery.NextAttemptAt = services.Clock.GetUtcNow();
         // Through the outbox: the attempt is queued only if the state change commits.
         await services.Publish.Publish(new DeliverWebhook(delivery.Id, delivery.InstitutionId), cancellationToken);
+        await services.AuditChange(user, Setting, $"webhook-delivery:{delivery.Id}", "replayed", cancellationToken);
         await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted($"/api/notifications/webhooks/{id}/deliveries", WebhookDeliveryResponse.From(delivery));
     }
+
+    private static string SubjectRef(Guid id) => $"{Setting}:{id}";
 
     public static Validation Validate(WebhookSubscriptionRequest request, WebhookOptions options)
     {

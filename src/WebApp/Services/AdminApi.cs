@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 
 namespace Haven.WebApp.Services;
 
-/// <summary>What an institution admin reads and changes, through the gateway: the ladder, the directory, webhooks.</summary>
+/// <summary>What an institution admin reads and changes, through the gateway: the ladder, the directory, webhook and AMQP subscriptions.</summary>
 public sealed class AdminApi(HttpClient http)
 {
     public async Task<ApiResult<LadderPolicy>> PolicyAsync(CancellationToken cancellationToken) =>
@@ -26,6 +26,9 @@ public sealed class AdminApi(HttpClient http)
         await ApiResult<DirectoryPerson>.ReadAsync(
             await http.PostAsJsonAsync("/api/notifications/directory", person, Extensions.Extensions.Json, cancellationToken), cancellationToken);
 
+    public async Task<ApiResult<DirectoryPerson>> PersonAsync(Guid id, CancellationToken cancellationToken) =>
+        await ApiResult<DirectoryPerson>.ReadAsync(await http.GetAsync($"/api/notifications/directory/{id}", cancellationToken), cancellationToken);
+
     public async Task<ApiResult<object>> RemovePersonAsync(Guid id, CancellationToken cancellationToken) =>
         await ApiResult<object>.ReadAsync(await http.DeleteAsync($"/api/notifications/directory/{id}", cancellationToken), cancellationToken);
 
@@ -46,6 +49,20 @@ public sealed class AdminApi(HttpClient http)
     public async Task<ApiResult<WebhookSubscription>> EnableAsync(Guid subscription, CancellationToken cancellationToken) =>
         await ApiResult<WebhookSubscription>.ReadAsync(
             await http.PostAsync($"/api/notifications/webhooks/{subscription}/enable", null, cancellationToken), cancellationToken);
+
+    public async Task<ApiResult<List<AmqpSubscription>>> AmqpSubscriptionsAsync(CancellationToken cancellationToken) =>
+        await ApiResult<List<AmqpSubscription>>.ReadAsync(await http.GetAsync("/api/notifications/amqp-subscriptions", cancellationToken), cancellationToken);
+
+    public async Task<ApiResult<AmqpSubscription>> AmqpSubscriptionAsync(Guid id, CancellationToken cancellationToken) =>
+        await ApiResult<AmqpSubscription>.ReadAsync(await http.GetAsync($"/api/notifications/amqp-subscriptions/{id}", cancellationToken), cancellationToken);
+
+    public async Task<ApiResult<CreatedAmqpSubscription>> CreateAmqpSubscriptionAsync(IReadOnlyList<string> eventTypes,
+        CancellationToken cancellationToken) =>
+        await ApiResult<CreatedAmqpSubscription>.ReadAsync(await http.PostAsJsonAsync("/api/notifications/amqp-subscriptions", new { eventTypes },
+            Extensions.Extensions.Json, cancellationToken), cancellationToken);
+
+    public async Task<ApiResult<object>> RevokeAmqpSubscriptionAsync(Guid id, CancellationToken cancellationToken) =>
+        await ApiResult<object>.ReadAsync(await http.DeleteAsync($"/api/notifications/amqp-subscriptions/{id}", cancellationToken), cancellationToken);
 }
 
 public sealed record LadderPolicy(IReadOnlyList<LadderLevel> Levels, int Repeats);
@@ -64,3 +81,8 @@ public sealed record WebhookSubscription(Guid Id, string Url, IReadOnlyList<stri
 
 public sealed record WebhookDelivery(Guid Id, Guid EventId, string EventType, Guid? CaseId, string State, int Attempts, int? LastStatusCode,
     string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? NextAttemptAt, DateTimeOffset? DeliveredAt);
+
+public sealed record AmqpSubscription(Guid Id, string Queue, IReadOnlyList<string> EventTypes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>A new AMQP subscription and the partner's broker credentials, which the API gives only this once.</summary>
+public sealed record CreatedAmqpSubscription(AmqpSubscription Subscription, string Uri, string UserName, string Password);
