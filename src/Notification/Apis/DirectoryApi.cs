@@ -99,7 +99,15 @@ public static class DirectoryApi
         }
         services.Db.People.Remove(person);
         await services.AuditChange(user, Setting, SubjectRef(id), "removed", cancellationToken);
-        await services.Db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await services.Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another admin removed them between the read and the delete: gone, and their removal is the one logged.
+            return TypedResults.NotFound();
+        }
         return TypedResults.NoContent();
     }
 
