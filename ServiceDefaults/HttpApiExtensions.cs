@@ -234,7 +234,14 @@ public static class HttpApiExtensions
         }
 
         // System.Text.Json's messages end with the path, line and position, given separately above; the value itself is never
-        // part of them, so nothing the client sent is echoed.
-        private static string FirstSentence(string message) => message.Split(" Path:", 2)[0].Trim();
+        // part of them, so nothing the client sent is echoed. A wrong type is named by its .NET type, which means nothing to a
+        // client: the document names the field's type.
+        private static string FirstSentence(string message)
+        {
+            var sentence = message.Split(" Path:", 2)[0].Trim();
+            return sentence.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal)
+                ? "The value is not of the type the API's document gives for this field."
+                : sentence;
+        }
     }
 }
