@@ -120,6 +120,29 @@ public sealed partial class When_a_partner_reads_the_OpenAPI_documents(PlatformF
     private static string[] Names(JsonNode? array) => [.. array!.AsArray().Select(n => (string)n!)];
 
     [Fact]
+    public async Task The_reference_UI_shows_the_documents_and_asks_nothing_of_any_other_host()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.NewPageAsync();
+        var gateway = platform.Gateway.BaseAddress!;
+        var elsewhere = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (new Uri(request.Url) is { Scheme: "http" or "https" } url && url.Authority != gateway.Authority)
+            {
+                elsewhere.Add(request.Url);
+            }
+        };
+
+        await page.GotoAsync(new Uri(gateway, "/scalar").ToString());
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Haven intake API" }).WaitForAsync();
+        await page.GetByText("Reports", new() { Exact = true }).First.WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "api-reference.png") });
+
+        Assert.Empty(elsewhere);
+    }
+
+    [Fact]
     public async Task Real_responses_match_their_documented_schemas()
     {
         using var reporter = IntakeClients.Fresh(platform);

@@ -35,8 +35,9 @@ public static class ApiDocumentsApi
                     options.AddDocument(document.Service, $"Haven {document.Service}", document.Url, isDefault: document.Service == "intake");
                 }
                 options.AddPreferredSecuritySchemes(HttpApiExtensions.BearerScheme);
-                // Nothing leaves the machine: no telemetry, and none of the hosted extras (AI chat, sharing, SDK generation,
-                // deploying) that would send the documents to Scalar's services.
+                // Nothing leaves the machine: no fonts from Scalar's servers (the browser's own are used), no telemetry, and none
+                // of the hosted extras (AI chat, sharing, SDK generation, deploying) that would send the documents to its services.
+                options.DefaultFonts = false;
                 options.Telemetry = false;
                 options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
                 options.Agent = new ScalarAgentOptions { Disabled = true };
