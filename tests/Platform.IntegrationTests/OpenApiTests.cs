@@ -117,6 +117,35 @@ public sealed partial class When_a_partner_reads_the_OpenAPI_documents(PlatformF
         Assert.StartsWith("The report form.", (string?)form["description"]);
     }
 
+    // The partner-facing services, whose every field and parameter a partner must be able to understand from the document alone.
+    private static readonly string[] Described = ["audit", "escalation", "intake", "notification"];
+
+    // ASP.NET Core's problem types, whose standard fields RFC 7807 describes.
+    private static readonly HashSet<string> FrameworkSchemas = ["ProblemDetails", "HttpValidationProblemDetails"];
+
+    [Fact]
+    public async Task Every_field_and_parameter_of_the_partner_facing_services_is_described()
+    {
+        var undescribed = new List<string>();
+        foreach (var service in Described)
+        {
+            var document = await DocumentAsync(service);
+            foreach (var (name, schema) in document["components"]!["schemas"]!.AsObject().Where(s => !FrameworkSchemas.Contains(s.Key)))
+            {
+                undescribed.AddRange((schema!["properties"]?.AsObject() ?? [])
+                    .Where(p => string.IsNullOrWhiteSpace((string?)p.Value!["description"]))
+                    .Select(p => $"{service}: {name}.{p.Key}"));
+            }
+            foreach (var (method, path, operation) in Operations(document))
+            {
+                undescribed.AddRange((operation["parameters"]?.AsArray() ?? [])
+                    .Where(p => string.IsNullOrWhiteSpace((string?)p!["description"]))
+                    .Select(p => $"{service}: {method} {path} {p!["in"]} {p["name"]}"));
+            }
+        }
+        Assert.True(undescribed.Count == 0, $"{undescribed.Count} without a description:\n{string.Join("\n", undescribed)}");
+    }
+
     private static string[] Names(JsonNode? array) => [.. array!.AsArray().Select(n => (string)n!)];
 
     [Fact]
