@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,11 +75,37 @@ public static class HttpApiExtensions
                         document.AddComponent(type.Name, await context.GetOrCreateSchemaAsync(type, null, cancellationToken));
                     }
                 }
+                // A nullable property of a component's type is written as a oneOf of null and the $ref, and its description (the
+                // schema transformer's) stays on the $ref: it belongs to the property.
+                foreach (var property in (document.Components.Schemas?.Values ?? []).OfType<OpenApiSchema>()
+                    .SelectMany(schema => schema.Properties?.Values ?? []).OfType<OpenApiSchema>())
+                {
+                    if (property is { Description: null, OneOf: [_, OpenApiSchemaReference { Reference.Description: { } description }] })
+                    {
+                        property.Description = description;
+                    }
+                }
             });
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 var property = context.JsonPropertyInfo?.AttributeProvider as System.Reflection.MemberInfo;
-                schema.Description ??= property is null ? XmlDescriptions.Of(context.JsonTypeInfo.Type) : XmlDescriptions.Of(property);
+                if (property is null)
+                {
+                    schema.Description ??= XmlDescriptions.Of(context.JsonTypeInfo.Type);
+                }
+                // A property of a component's type becomes a $ref, which keeps this annotation as its description (as ASP.NET
+                // Core's own XML support does): set on the schema, it would describe the component instead.
+                else if (XmlDescriptions.Of(property) is { } description)
+                {
+                    if (schema.Metadata?.TryGetValue("x-schema-id", out var id) == true && id is string { Length: > 0 })
+                    {
+                        schema.Metadata["x-ref-description"] = description;
+                    }
+                    else
+                    {
+                        schema.Description ??= description;
+                    }
+                }
                 if (property?.GetCustomAttributes(typeof(NamesOfAttribute), inherit: false) is [NamesOfAttribute names])
                 {
                     var target = schema.Items as OpenApiSchema ?? schema;
@@ -99,6 +126,15 @@ public static class HttpApiExtensions
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                // Query, path and header parameters: the handler's <param>, or the [AsParameters] record's property.
+                foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.Description is null))
+                {
+                    parameter.Description = context.Description.ParameterDescriptions
+                        .Where(d => string.Equals(d.Name, parameter.Name, StringComparison.OrdinalIgnoreCase))
+                        .Select(d => (d.ParameterDescriptor as IParameterInfoParameterDescriptor)?.ParameterInfo)
+                        .Select(info => info is null ? null : XmlDescriptions.Of(info))
+                        .FirstOrDefault(d => d is not null);
+                }
                 operation.Responses ??= [];
                 // Any request can be refused as malformed: a body or query value that cannot be read, a NUL character anywhere.
                 AddProblem(operation, StatusCodes.Status400BadRequest, "The request is malformed or invalid.", nameof(HttpValidationProblemDetails));

@@ -1,10 +1,16 @@
+using System.ComponentModel;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Who this process is, read from the variables the orchestrator passes (as Aspire does).</summary>
-public sealed record ServiceIdentity(string Service, string InstanceId, string Version)
+/// <remarks>Described by attributes, not XML comments: documenting this project would let ASP.NET Core's XML support intercept
+/// its <c>AddOpenApi</c> call (see <see cref="Haven.Http.XmlDescriptions"/>).</remarks>
+public sealed record ServiceIdentity(
+    [property: Description("The service's name, e.g. `intake`.")] string Service,
+    [property: Description("This process among the service's replicas, as the orchestrator names it.")] string InstanceId,
+    [property: Description("The service's build version.")] string Version)
 {
     public static ServiceIdentity From(IConfiguration configuration, IHostEnvironment environment)
     {

@@ -117,6 +117,33 @@ public sealed partial class When_a_partner_reads_the_OpenAPI_documents(PlatformF
         Assert.StartsWith("The report form.", (string?)form["description"]);
     }
 
+    // ASP.NET Core's problem types, whose standard fields RFC 7807 describes.
+    private static readonly HashSet<string> FrameworkSchemas = ["ProblemDetails", "HttpValidationProblemDetails"];
+
+    /// <summary>A partner understands every field and parameter from the document alone.</summary>
+    [Fact]
+    public async Task Every_field_and_parameter_is_described()
+    {
+        var undescribed = new List<string>();
+        foreach (var service in Services)
+        {
+            var document = await DocumentAsync(service);
+            foreach (var (name, schema) in document["components"]!["schemas"]!.AsObject().Where(s => !FrameworkSchemas.Contains(s.Key)))
+            {
+                undescribed.AddRange((schema!["properties"]?.AsObject() ?? [])
+                    .Where(p => string.IsNullOrWhiteSpace((string?)p.Value!["description"]))
+                    .Select(p => $"{service}: {name}.{p.Key}"));
+            }
+            foreach (var (method, path, operation) in Operations(document))
+            {
+                undescribed.AddRange((operation["parameters"]?.AsArray() ?? [])
+                    .Where(p => string.IsNullOrWhiteSpace((string?)p!["description"]))
+                    .Select(p => $"{service}: {method} {path} {p!["in"]} {p["name"]}"));
+            }
+        }
+        Assert.True(undescribed.Count == 0, $"{undescribed.Count} without a description:\n{string.Join("\n", undescribed)}");
+    }
+
     private static string[] Names(JsonNode? array) => [.. array!.AsArray().Select(n => (string)n!)];
 
     [Fact]

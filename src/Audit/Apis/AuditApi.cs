@@ -57,6 +57,8 @@ public static class AuditApi
         }
     }
 
+    /// <param name="from">The first sequence to verify, from 1 (default 1).</param>
+    /// <param name="to">The last sequence to verify (default: the chain's head).</param>
     public static async Task<Results<Ok<VerificationResult>, ValidationProblem>> Verify([FromQuery] long? from, [FromQuery] long? to,
         [AsParameters] AuditServices services, CancellationToken cancellationToken)
     {
@@ -91,6 +93,7 @@ public static class AuditApi
         return TypedResults.Ok(new SigningKeyResponse(keyId, "ES256", pem));
     }
 
+    /// <param name="caseId">The case.</param>
     public static async Task<Results<Ok<CaseReceipt>, NotFound, ProblemHttpResult>> GetReceipt(Guid caseId, CaseReceipts receipts,
         CancellationToken cancellationToken)
     {

@@ -5,6 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Haven.Audit.Chain;
 
 /// <summary>The outcome of a verification: valid, or the first entry that does not hold and why.</summary>
+/// <param name="InstitutionId">The institution whose chain was verified.</param>
+/// <param name="From">The first sequence verified.</param>
+/// <param name="To">The last sequence verified (or reached).</param>
+/// <param name="EntriesChecked">How many entries were recomputed.</param>
+/// <param name="Valid">True when every entry of the range holds.</param>
+/// <param name="FailedAtSequence">The first entry that does not hold (or is missing); null when valid.</param>
+/// <param name="Reason">Why it does not hold; null when valid.</param>
+/// <param name="HeadHash">The hash of the last entry verified, lower-case hex; null unless valid.</param>
 public sealed record VerificationResult(string InstitutionId, long From, long To, long EntriesChecked, bool Valid,
     long? FailedAtSequence, string? Reason, string? HeadHash);
 

@@ -23,7 +23,7 @@ namespace Haven.Escalation.Apis;
 /// </summary>
 public static class CasesApi
 {
-    private const int MaxText = 4000;
+    public const int MaxText = 4000;
 
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder endpoints)
     {
@@ -32,22 +32,18 @@ public static class CasesApi
         cases.MapGet("{id:guid}", GetCaseAsync).WithName("GetCase").WithSummary("A case with its steps and timeline");
         cases.MapGet("{id:guid}/referrals/{pathway}", GetReferralPacketAsync)
             .WithName("GetReferralPacket").WithSummary("A referral packet for one of the case's pathways");
-        cases.MapPost("{id:guid}/acknowledge", (Guid id, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
-                ActAsync(id, services, [CaseStatus.AwaitingAcknowledgement], new AcknowledgeCase(id, user.GetUserId())))
+        cases.MapPost("{id:guid}/acknowledge", AcknowledgeAsync)
             .WithName("AcknowledgeCase").WithSummary("Acknowledge a case: the escalation climb stops").ProducesProblem(StatusCodes.Status409Conflict);
-        cases.MapPost("{id:guid}/review", (Guid id, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
-                ActAsync(id, services, [CaseStatus.Acknowledged], new StartCaseReview(id, user.GetUserId())))
+        cases.MapPost("{id:guid}/review", StartReviewAsync)
             .WithName("StartCaseReview").WithSummary("Start reviewing an acknowledged case").ProducesProblem(StatusCodes.Status409Conflict);
         cases.MapPost("{id:guid}/notes", AddNoteAsync)
             .WithName("AddCaseNote").WithSummary("Add an internal note to an open case").ProducesProblem(StatusCodes.Status409Conflict);
         cases.MapPost("{id:guid}/content-audit", RecordContentAuditAsync)
             .WithName("RecordContentAudit").WithSummary("Record the outcome of a track B case's content audit")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        cases.MapPost("{id:guid}/resolve", (Guid id, CloseCaseRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
-                CloseAsync(id, body, user, services, CaseOutcome.Resolved))
+        cases.MapPost("{id:guid}/resolve", ResolveAsync)
             .WithName("ResolveCase").WithSummary("Close an open case as resolved").ProducesProblem(StatusCodes.Status409Conflict);
-        cases.MapPost("{id:guid}/dismiss", (Guid id, CloseCaseRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
-                CloseAsync(id, body, user, services, CaseOutcome.Dismissed))
+        cases.MapPost("{id:guid}/dismiss", DismissAsync)
             .WithName("DismissCase").WithSummary("Close an open case as dismissed").ProducesProblem(StatusCodes.Status409Conflict);
         cases.MapPost("{id:guid}/messages", PostReporterMessageAsync)
             .WithName("PostReporterMessage").WithSummary("Send the case's reporters a message they read with their case key");
@@ -57,6 +53,11 @@ public static class CasesApi
     private static readonly CaseStatus[] OpenStatuses =
         [CaseStatus.AwaitingAcknowledgement, CaseStatus.Acknowledged, CaseStatus.InReview];
 
+    /// <param name="status">Only cases that stand here.</param>
+    /// <param name="severity">Only cases of this severity.</param>
+    /// <param name="track">Only cases of this track.</param>
+    /// <param name="page">The page, from 1.</param>
+    /// <param name="pageSize">Cases per page, 1 to 100.</param>
     private static async Task<Results<Ok<CaseListResponse>, ValidationProblem>> ListCasesAsync(ClaimsPrincipal user,
         [AsParameters] CaseServices services, CaseStatus? status = null, Severity? severity = null, Track? track = null,
         int page = 1, int pageSize = 25)
@@ -87,6 +88,7 @@ public static class CasesApi
         return TypedResults.Ok(new CaseListResponse([.. cases.Select(c => c.ToSummary())], page, pageSize, total));
     }
 
+    /// <param name="id">The case.</param>
     private static async Task<Results<Ok<CaseResponse>, NotFound>> GetCaseAsync(Guid id, ClaimsPrincipal user,
         [AsParameters] CaseServices services)
     {
@@ -99,6 +101,8 @@ public static class CasesApi
         return TypedResults.Ok(found.ToDetail());
     }
 
+    /// <param name="id">The case.</param>
+    /// <param name="pathway"><c>platform</c>, <c>law-enforcement</c> or <c>federal-authorities</c>, one of the case's pathways (404 otherwise).</param>
     private static async Task<Results<Ok<ReferralPacketResponse>, NotFound>> GetReferralPacketAsync(Guid id, string pathway,
         ClaimsPrincipal user, [AsParameters] CaseServices services)
     {
@@ -111,12 +115,30 @@ public static class CasesApi
         return TypedResults.Ok(ReferralPacketResponse.For(found, pathway, services.Clock.GetUtcNow().UtcDateTime));
     }
 
+    /// <param name="id">The case.</param>
+    private static Task<CaseActionResult> AcknowledgeAsync(Guid id, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
+        ActAsync(id, services, [CaseStatus.AwaitingAcknowledgement], new AcknowledgeCase(id, user.GetUserId()));
+
+    /// <param name="id">The case.</param>
+    private static Task<CaseActionResult> StartReviewAsync(Guid id, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
+        ActAsync(id, services, [CaseStatus.Acknowledged], new StartCaseReview(id, user.GetUserId()));
+
+    /// <param name="id">The case.</param>
+    private static Task<CaseActionResult> ResolveAsync(Guid id, CloseCaseRequest body, ClaimsPrincipal user,
+        [AsParameters] CaseServices services) => CloseAsync(id, body, user, services, CaseOutcome.Resolved);
+
+    /// <param name="id">The case.</param>
+    private static Task<CaseActionResult> DismissAsync(Guid id, CloseCaseRequest body, ClaimsPrincipal user,
+        [AsParameters] CaseServices services) => CloseAsync(id, body, user, services, CaseOutcome.Dismissed);
+
+    /// <param name="id">The case.</param>
     private static Task<CaseActionResult> AddNoteAsync(Guid id,
         AddNoteRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services) =>
         new Validation().Text(body.Text, "text", MaxText) is { IsValid: false } invalid
             ? Task.FromResult<CaseActionResult>(invalid.Problem())
             : ActAsync(id, services, OpenStatuses, new AddCaseNote(id, user.GetUserId(), body.Text!.Trim()));
 
+    /// <param name="id">The case.</param>
     private static async Task<CaseActionResult> RecordContentAuditAsync(
         Guid id, ContentAuditRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services)
     {
@@ -138,6 +160,7 @@ public static class CasesApi
             ? Task.FromResult<CaseActionResult>(invalid.Problem())
             : ActAsync(id, services, OpenStatuses, new CloseCase(id, user.GetUserId(), outcome, body.Note?.Trim()));
 
+    /// <param name="id">The case.</param>
     private static async Task<CaseActionResult> PostReporterMessageAsync(
         Guid id, ReporterMessageRequest body, ClaimsPrincipal user, [AsParameters] CaseServices services)
     {

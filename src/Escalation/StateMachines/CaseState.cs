@@ -52,18 +52,34 @@ public sealed class CaseState : SagaStateMachineInstance, ITenantOwned
 /// <summary>A pathway of the case (a referral, a notice, the content audit) and where it stands.</summary>
 public sealed class CaseStep
 {
+    /// <summary>The pathway, e.g. <c>institution</c>, <c>platform</c>, <c>law-enforcement</c>, or <c>content-audit</c>.</summary>
     public required string Name { get; set; }
+
+    /// <summary><c>open</c>, <c>requested</c>, <c>held-for-review</c> (a possible retaliation waits for a case manager) or <c>done</c>.</summary>
     public required string Status { get; set; }
+
+    /// <summary>When the step opened (UTC).</summary>
     public DateTime OpenedAt { get; set; }
+
+    /// <summary>When it is due (UTC); null when it has no deadline.</summary>
     public DateTime? DueAt { get; set; }
+
+    /// <summary>When it was done (UTC); null until then.</summary>
     public DateTime? CompletedAt { get; set; }
 }
 
 /// <summary>What happened to the case, when and by whom (never report text or evidence).</summary>
 public sealed class TimelineEntry
 {
+    /// <summary>When it happened (UTC).</summary>
     public DateTime At { get; set; }
+
+    /// <summary>What happened, e.g. <c>opened</c>, <c>escalated</c>, <c>acknowledged</c>, <c>note</c>, <c>resolved</c>.</summary>
     public required string Kind { get; set; }
+
+    /// <summary>The user id of who did it, <c>reporter</c> for a reporter's reply; null for what Haven did itself.</summary>
     public string? Actor { get; set; }
+
+    /// <summary>More about it, e.g. the note's text or <c>level 2, round 1</c>; null when there is nothing more.</summary>
     public string? Detail { get; set; }
 }

@@ -201,6 +201,7 @@ public static class ReportsApi
 
     private static Guid ReportOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(CaseKeyAuthenticationHandler.ReportClaim)!);
 
+    /// <param name="caseId">The case.</param>
     public static async Task<Results<Ok<CaseEvidenceResponse>, NotFound>> GetCaseEvidence(Guid caseId, ClaimsPrincipal user,
         [AsParameters] IntakeServices services, CancellationToken cancellationToken)
     {

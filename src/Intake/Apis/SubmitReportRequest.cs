@@ -55,12 +55,17 @@ public sealed record EvidenceRequest(
     [property: MaxLength(ReportLimits.UrlLength)] string? Url = null);
 
 /// <summary>The person the report is about: the target (track A) or the individual (track B).</summary>
+/// <param name="Name">Their name.</param>
+/// <param name="Email">Their email address: reports about the same person are matched by it (Haven keeps only its digest for that).</param>
+/// <param name="Department">Their department; optional.</param>
 public sealed record SubjectRequest(
     [property: MaxLength(ReportLimits.NameLength)] string? Name,
     [property: MaxLength(ReportLimits.EmailLength), EmailAddress] string? Email,
     [property: MaxLength(ReportLimits.DepartmentLength)] string? Department = null);
 
 /// <summary>A named reporter who is not signed in says who they are.</summary>
+/// <param name="Name">The reporter's name.</param>
+/// <param name="Email">An email address the case managers can reach them at.</param>
 public sealed record ReporterRequest(
     [property: MaxLength(ReportLimits.NameLength)] string? Name,
     [property: MaxLength(ReportLimits.EmailLength), EmailAddress] string? Email);

@@ -40,6 +40,7 @@ public static class AmqpSubscriptionsApi
         return TypedResults.Ok(subscriptions.Select(AmqpSubscriptionResponse.From).ToList());
     }
 
+    /// <param name="id">The subscription.</param>
     public static async Task<Results<Ok<AmqpSubscriptionResponse>, NotFound>> GetSubscription(Guid id, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken) =>
         await services.Db.AmqpSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } subscription
@@ -89,6 +90,7 @@ public static class AmqpSubscriptionsApi
     }
 
     /// <summary>Deletes the partner's broker user (closing its connections) and its queue; the row stays, marked revoked.</summary>
+    /// <param name="id">The subscription.</param>
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RevokeSubscription(Guid id, AmqpBrokerManagement broker,
         ClaimsPrincipal user, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {

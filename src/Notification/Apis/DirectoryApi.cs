@@ -31,6 +31,7 @@ public static class DirectoryApi
         return app;
     }
 
+    /// <param name="role">Only the people with this role, e.g. <c>case-manager</c>.</param>
     public static async Task<Ok<List<PersonResponse>>> GetPeople([AsParameters] NotificationServices services, string? role,
         CancellationToken cancellationToken)
     {
@@ -43,6 +44,7 @@ public static class DirectoryApi
         return TypedResults.Ok(list.Select(PersonResponse.From).ToList());
     }
 
+    /// <param name="id">The directory entry.</param>
     public static async Task<Results<Ok<PersonResponse>, NotFound>> GetPerson(Guid id, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken) =>
         await services.Db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken) is { } person
@@ -71,6 +73,7 @@ public static class DirectoryApi
         return TypedResults.Created($"/api/notifications/directory/{person.Id}", PersonResponse.From(person));
     }
 
+    /// <param name="id">The directory entry.</param>
     public static async Task<Results<Ok<PersonResponse>, NotFound, ValidationProblem>> UpdatePerson(Guid id, PersonRequest request,
         ClaimsPrincipal user, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
@@ -89,6 +92,7 @@ public static class DirectoryApi
         return await TrySave(services.Db, cancellationToken) ? TypedResults.Ok(PersonResponse.From(person)) : Duplicate();
     }
 
+    /// <param name="id">The directory entry.</param>
     public static async Task<Results<NoContent, NotFound>> DeletePerson(Guid id, ClaimsPrincipal user,
         [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {

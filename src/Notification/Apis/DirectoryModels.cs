@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using Haven.Contracts.Notifications;
 using Haven.Http;
@@ -6,13 +7,36 @@ using Haven.Notification.Data;
 namespace Haven.Notification.Apis;
 
 /// <summary>A directory entry as institution admins write it.</summary>
-public sealed record PersonRequest(string? UserId, string? DisplayName, string? Email, List<string>? Roles,
+/// <param name="UserId">The person's user id: the <c>sub</c> claim of their tokens, at most 200 characters; unique in the institution.</param>
+/// <param name="DisplayName">Their name as shown, at most 200 characters.</param>
+/// <param name="Email">A plain email address (name@domain), where their email notifications go.</param>
+/// <param name="Roles">Institutional roles, which escalation levels name: lower-case letters, digits and dashes (at most 50), e.g.
+/// <c>program-director</c>.</param>
+/// <param name="Channels">How they are reached: Email and/or Inbox; null keeps the current ones (both, for a new person).</param>
+/// <param name="Preferences">What they choose; null leaves the current choice (no mutes, no quiet hours, UTC for a new person).</param>
+public sealed record PersonRequest([property: MaxLength(200)] string? UserId, [property: MaxLength(200)] string? DisplayName,
+    [property: MaxLength(320)] string? Email, List<string>? Roles,
     List<NotificationChannel>? Channels, PreferencesRequest? Preferences);
 
 /// <summary>What a person chooses: which kinds they want no email for, and when not to be disturbed (critical still is).</summary>
+/// <param name="Channels">How they are reached: Email and/or Inbox; null keeps the current channels.</param>
+/// <param name="MutedKinds">Kinds that send them no email (a safety alert or a critical case still does); null or empty mutes none.</param>
+/// <param name="QuietHoursStart">When quiet hours start in their time zone, e.g. <c>22:00:00</c>: email waits until they end. Give both ends or
+/// neither.</param>
+/// <param name="QuietHoursEnd">When quiet hours end in their time zone, e.g. <c>07:00:00</c>.</param>
+/// <param name="TimeZone">An IANA time zone, e.g. <c>America/Chicago</c>; null means UTC.</param>
 public sealed record PreferencesRequest(List<NotificationChannel>? Channels, List<NotificationKind>? MutedKinds, TimeOnly? QuietHoursStart,
     TimeOnly? QuietHoursEnd, string? TimeZone);
 
+/// <summary>A person of the institution's directory, whom notifications reach.</summary>
+/// <param name="Id">The directory entry.</param>
+/// <param name="UserId">The person's user id: the <c>sub</c> claim of their tokens.</param>
+/// <param name="DisplayName">Their name as shown.</param>
+/// <param name="Email">Where their email notifications go.</param>
+/// <param name="Roles">Their institutional roles, which escalation levels name.</param>
+/// <param name="Channels">How they are reached.</param>
+/// <param name="Preferences">What they chose.</param>
+/// <param name="UpdatedAt">When the entry last changed.</param>
 public sealed record PersonResponse(Guid Id, string UserId, string DisplayName, string Email, IReadOnlyList<string> Roles,
     IReadOnlyList<NotificationChannel> Channels, PreferencesResponse Preferences, DateTimeOffset UpdatedAt)
 {
@@ -20,6 +44,12 @@ public sealed record PersonResponse(Guid Id, string UserId, string DisplayName, 
         p.UpdatedAt);
 }
 
+/// <summary>What a person chose: how they are reached, which kinds send them no email, and their quiet hours.</summary>
+/// <param name="Channels">How they are reached.</param>
+/// <param name="MutedKinds">Kinds that send them no email (a safety alert or a critical case still does).</param>
+/// <param name="QuietHoursStart">When quiet hours start in their time zone; null when they have none.</param>
+/// <param name="QuietHoursEnd">When quiet hours end in their time zone; null when they have none.</param>
+/// <param name="TimeZone">Their IANA time zone, e.g. <c>America/Chicago</c>; <c>UTC</c> unless they chose one.</param>
 public sealed record PreferencesResponse(IReadOnlyList<NotificationChannel> Channels, IReadOnlyList<NotificationKind> MutedKinds,
     TimeOnly? QuietHoursStart, TimeOnly? QuietHoursEnd, string TimeZone)
 {

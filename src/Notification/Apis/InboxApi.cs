@@ -7,6 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Notification.Apis;
 
+/// <summary>An in-app notification of the caller's. Never report text or evidence.</summary>
+/// <param name="Id">The inbox item.</param>
+/// <param name="NotificationId">The notification it delivers.</param>
+/// <param name="CaseId">The case it is about.</param>
+/// <param name="Kind">What the notification is.</param>
+/// <param name="Severity">The case's severity.</param>
+/// <param name="Title">Its title, in the institution's wording.</param>
+/// <param name="Body">Its text, in the institution's wording.</param>
+/// <param name="Link">The case's page in Haven's web app.</param>
+/// <param name="CreatedAt">When it arrived.</param>
+/// <param name="ReadAt">When the caller first marked it read; null while unread.</param>
 public sealed record InboxItemResponse(Guid Id, Guid NotificationId, Guid CaseId, NotificationKind Kind, Severity Severity, string Title,
     string Body, string Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
 {
@@ -25,6 +36,7 @@ public static class InboxApi
         return app;
     }
 
+    /// <param name="unread">True: only the items not yet read.</param>
     public static async Task<Ok<List<InboxItemResponse>>> GetInbox(HttpContext http, bool? unread, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken)
     {
@@ -38,6 +50,7 @@ public static class InboxApi
         return TypedResults.Ok(list.Select(InboxItemResponse.From).ToList());
     }
 
+    /// <param name="id">The inbox item.</param>
     public static async Task<Results<NoContent, NotFound>> MarkRead(Guid id, HttpContext http, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken)
     {

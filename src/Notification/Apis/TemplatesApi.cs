@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Haven.Contracts.Notifications;
 using Haven.Http;
@@ -9,8 +10,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Notification.Apis;
 
-public sealed record TemplateRequest(string? Subject, string? Body);
+/// <summary>The institution's wording of a notification kind. Placeholders such as <c>{{case_ref}}</c> are filled in when it is sent.</summary>
+/// <param name="Subject">The subject (the title in the inbox): one line, at most 200 characters.</param>
+/// <param name="Body">The text, at most 4000 characters.</param>
+public sealed record TemplateRequest([property: MaxLength(TemplatesApi.MaxSubject)] string? Subject,
+    [property: MaxLength(TemplatesApi.MaxBody)] string? Body);
 
+/// <summary>The wording a notification kind is sent with.</summary>
+/// <param name="Kind">The notification kind.</param>
+/// <param name="Subject">The subject (the title in the inbox).</param>
+/// <param name="Body">The text.</param>
+/// <param name="IsDefault">True when this is Haven's default wording, not the institution's own.</param>
+/// <param name="Placeholders">The placeholders a template may use, e.g. <c>case_ref</c>; any other is refused. None carries report text.</param>
 public sealed record TemplateResponse(NotificationKind Kind, string Subject, string Body, bool IsDefault, IReadOnlyList<string> Placeholders);
 
 /// <summary>
@@ -19,8 +30,8 @@ public sealed record TemplateResponse(NotificationKind Kind, string Subject, str
 /// </summary>
 public static class TemplatesApi
 {
-    private const int MaxSubject = 200;
-    private const int MaxBody = 4000;
+    public const int MaxSubject = 200;
+    public const int MaxBody = 4000;
     private const string Setting = "notification-template";
 
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
@@ -41,6 +52,7 @@ public static class TemplatesApi
             : View(kind, DefaultTemplates.For(kind).Subject, DefaultTemplates.For(kind).Body, true)).ToList());
     }
 
+    /// <param name="kind">The notification kind.</param>
     public static async Task<Results<Ok<TemplateResponse>, ValidationProblem>> PutTemplate(NotificationKind kind, TemplateRequest request,
         ClaimsPrincipal user, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
@@ -70,6 +82,7 @@ public static class TemplatesApi
         return TypedResults.Ok(View(kind, template.Subject, template.Body, false));
     }
 
+    /// <param name="kind">The notification kind.</param>
     public static async Task<NoContent> DeleteTemplate(NotificationKind kind, ClaimsPrincipal user, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken)
     {

@@ -42,6 +42,7 @@ public static class WebhooksApi
         return TypedResults.Ok(subscriptions.Select(WebhookSubscriptionResponse.From).ToList());
     }
 
+    /// <param name="id">The subscription.</param>
     public static async Task<Results<Ok<WebhookSubscriptionResponse>, NotFound>> GetSubscription(Guid id, [AsParameters] NotificationServices services,
         CancellationToken cancellationToken) =>
         await services.Db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } subscription
@@ -68,6 +69,7 @@ public static class WebhooksApi
             new CreatedWebhookSubscriptionResponse(WebhookSubscriptionResponse.From(subscription), subscription.Secret));
     }
 
+    /// <param name="id">The subscription.</param>
     public static async Task<Results<NoContent, NotFound>> DeleteSubscription(Guid id, ClaimsPrincipal user,
         [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
@@ -88,6 +90,7 @@ public static class WebhooksApi
         return TypedResults.NoContent();
     }
 
+    /// <param name="id">The subscription.</param>
     public static async Task<Results<Ok<WebhookSubscriptionResponse>, NotFound>> EnableSubscription(Guid id, ClaimsPrincipal user,
         [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
@@ -105,6 +108,8 @@ public static class WebhooksApi
         return TypedResults.Ok(WebhookSubscriptionResponse.From(subscription));
     }
 
+    /// <param name="id">The subscription.</param>
+    /// <param name="state">Only deliveries in this state.</param>
     public static async Task<Results<Ok<List<WebhookDeliveryResponse>>, NotFound>> GetDeliveries(Guid id, DeliveryState? state,
         [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
@@ -122,6 +127,8 @@ public static class WebhooksApi
     }
 
     /// <summary>Sends the same event (same id, same body, freshly signed) again, e.g. after the partner fixed their endpoint.</summary>
+    /// <param name="id">The subscription.</param>
+    /// <param name="deliveryId">The delivery to send again.</param>
     public static async Task<Results<Accepted<WebhookDeliveryResponse>, NotFound, ValidationProblem>> Replay(Guid id, Guid deliveryId,
         ClaimsPrincipal user, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {

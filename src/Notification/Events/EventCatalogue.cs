@@ -12,9 +12,19 @@ using Haven.Notification.Webhooks;
 namespace Haven.Notification.Events;
 
 /// <summary>One event type partners can subscribe to: its CloudEvents type, the contract it comes from, and its data's schema.</summary>
+/// <param name="Type">The CloudEvents <c>type</c>, which subscriptions name, e.g. <c>haven.cases.case-status-changed.v1</c>.</param>
+/// <param name="Contract">The message contract's name, e.g. <c>haven:cases:case-status-changed:v1</c>.</param>
+/// <param name="Version">The contract's version: a change that would break a reader is a new type with a new version.</param>
+/// <param name="Description">What the event means and when it is sent.</param>
+/// <param name="DataSchema">The JSON Schema of the event's <c>data</c>.</param>
 public sealed record EventTypeResponse(string Type, string Contract, int Version, string Description, JsonNode DataSchema);
 
 /// <summary>Every event type partners can subscribe to, and the CloudEvents envelope each one arrives in.</summary>
+/// <param name="SpecVersion">The CloudEvents version of the envelope, <c>1.0</c>.</param>
+/// <param name="Source">The envelope's <c>source</c>, the institution the event belongs to.</param>
+/// <param name="Subject">The envelope's <c>subject</c>, the case the event is about.</param>
+/// <param name="DataContentType">The envelope's <c>datacontenttype</c>.</param>
+/// <param name="Events">The event types, by type.</param>
 public sealed record EventCatalogueResponse(string SpecVersion, string Source, string Subject, string DataContentType,
     IReadOnlyList<EventTypeResponse> Events);
 

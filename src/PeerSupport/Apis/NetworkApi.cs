@@ -24,6 +24,7 @@ public static class NetworkApi
         return app;
     }
 
+    /// <param name="status">Only requests that stand here, e.g. <c>Unmatched</c> (any case).</param>
     public static async Task<Results<Ok<List<NetworkRequestResponse>>, ProblemHttpResult>> Requests(string? status, ClaimsPrincipal user,
         [AsParameters] PeerSupportServices services)
     {

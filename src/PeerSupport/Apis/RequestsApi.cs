@@ -30,9 +30,9 @@ public static class RequestsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var supporter = api.MapGroup("/requests/{id:guid}").RequireAuthorization(HavenPolicies.PeerSupport);
-        supporter.MapPost("/accept", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, true, user, services))
+        supporter.MapPost("/accept", Accept)
             .WithName("AcceptOffer").WithSummary("Accept the offer to support a request").ProducesProblem(StatusCodes.Status409Conflict);
-        supporter.MapPost("/decline", (Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services) => Answer(id, false, user, services))
+        supporter.MapPost("/decline", Decline)
             .WithName("DeclineOffer").WithSummary("Decline the offer to support a request").ProducesProblem(StatusCodes.Status409Conflict);
         supporter.MapPost("/touch-base", TouchBase).WithName("TouchBase").WithSummary("Record the supporter's first contact")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -102,6 +102,7 @@ public static class RequestsApi
         return TypedResults.Ok(views);
     }
 
+    /// <param name="id">The request.</param>
     public static async Task<Results<Ok<SupportResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         var caller = Caller.From(user);
@@ -111,6 +112,14 @@ public static class RequestsApi
         }
         return TypedResults.Ok(Participation.View(support, part, part == Part.Requester ? await SupporterHandOff(services, support) : null));
     }
+
+    /// <param name="id">The request.</param>
+    public static Task<Results<Accepted, NotFound, ProblemHttpResult>> Accept(Guid id, ClaimsPrincipal user,
+        [AsParameters] PeerSupportServices services) => Answer(id, true, user, services);
+
+    /// <param name="id">The request.</param>
+    public static Task<Results<Accepted, NotFound, ProblemHttpResult>> Decline(Guid id, ClaimsPrincipal user,
+        [AsParameters] PeerSupportServices services) => Answer(id, false, user, services);
 
     public static async Task<Results<Accepted, NotFound, ProblemHttpResult>> Answer(Guid id, bool accepted, ClaimsPrincipal user,
         PeerSupportServices services)
@@ -129,6 +138,7 @@ public static class RequestsApi
         return TypedResults.Accepted($"/api/peer-support/requests/{id}");
     }
 
+    /// <param name="id">The request.</param>
     public static async Task<Results<Accepted, NotFound, ProblemHttpResult>> TouchBase(Guid id, ClaimsPrincipal user,
         [AsParameters] PeerSupportServices services)
     {
@@ -146,6 +156,7 @@ public static class RequestsApi
         return TypedResults.Accepted($"/api/peer-support/requests/{id}");
     }
 
+    /// <param name="id">The request.</param>
     public static async Task<Results<Created<SupportNoteResponse>, NotFound, ProblemHttpResult, ValidationProblem>> AddNote(Guid id, SupportNoteRequest body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
@@ -177,6 +188,7 @@ public static class RequestsApi
         return TypedResults.Created($"/api/peer-support/requests/{id}/notes", ToView(note));
     }
 
+    /// <param name="id">The request.</param>
     public static async Task<Results<Ok<List<SupportNoteResponse>>, NotFound>> GetNotes(Guid id, ClaimsPrincipal user,
         [AsParameters] PeerSupportServices services)
     {
@@ -192,6 +204,7 @@ public static class RequestsApi
         return TypedResults.Ok(notes.Select(ToView).ToList());
     }
 
+    /// <param name="id">The request.</param>
     public static async Task<Results<Accepted, NotFound, ProblemHttpResult, ValidationProblem>> Close(Guid id, CloseSupportRequest? body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
