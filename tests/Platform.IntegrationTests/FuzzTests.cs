@@ -65,6 +65,112 @@ public sealed partial class When_public_json_endpoints_get_invalid_bodies(Platfo
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
     }
 
+    /// <summary>
+    /// The limits the documents give (<c>maxLength</c>, <c>maxItems</c>) are enforced: each field of each listed body, and of
+    /// the objects in it, sent one over its documented limit, is refused with an error under that field's name, and nothing is
+    /// stored. A document promising less than the validator enforces, or a limit nobody enforces, fails here.
+    /// </summary>
+    [Fact]
+    public async Task Each_field_over_its_documented_limit_is_refused_by_name()
+    {
+        var schemas = await RequestSchemasAsync();
+        var failures = new List<string>();
+        var checkedFields = 0;
+        foreach (var endpoint in await EndpointsAsync())
+        {
+            var (schema, components) = schemas[$"{endpoint.Method} {endpoint.Template}"];
+            var before = endpoint.Stored is null ? null : await endpoint.Stored();
+            foreach (var (field, body) in OverLimit(JsonNode.Parse(endpoint.Sample)!.AsObject(), schema, components, prefix: ""))
+            {
+                checkedFields++;
+                var client = endpoint.Client();
+                using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path)
+                {
+                    Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+                });
+                if (endpoint.FreshClients)
+                {
+                    client.Dispose();
+                }
+                var answer = await response.Content.ReadAsStringAsync();
+                var errors = (int)response.StatusCode == 400 ? JsonNode.Parse(answer)?["errors"]?.AsObject() : null;
+                if (errors is null || !errors.Any(e => e.Key == field || e.Key.StartsWith(field + "[", StringComparison.Ordinal)))
+                {
+                    failures.Add($"{endpoint.Method} {endpoint.Path} {field}: {(int)response.StatusCode} {Excerpt(answer)}");
+                }
+            }
+            if (endpoint.Stored is not null && await endpoint.Stored() is var after && after != before)
+            {
+                failures.Add($"{endpoint.Method} {endpoint.Path}: stored something ({before} before, {after} after)");
+            }
+        }
+        output.WriteLine($"{checkedFields} fields sent over their documented limits");
+        Assert.True(checkedFields > 20, $"Only {checkedFields} fields with a documented limit in the listed bodies.");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>For each field of the sample that has a documented limit: its name and the sample with that field one over it.</summary>
+    private static IEnumerable<(string Field, JsonObject Body)> OverLimit(JsonObject sample, JsonNode schema, JsonNode components, string prefix)
+    {
+        foreach (var (name, property) in Resolve(schema, components)["properties"]?.AsObject() ?? [])
+        {
+            if (sample[name] is not { } value)
+            {
+                continue;
+            }
+            var path = prefix + name;
+            if (property!["maxLength"] is { } maxLength && value.GetValueKind() == JsonValueKind.String)
+            {
+                yield return (path, With(sample, name, JsonValue.Create(new string('a', (int)maxLength + 1))));
+            }
+            else if (property["maxItems"] is { } maxItems && value is JsonArray { Count: > 0 } items)
+            {
+                yield return (path, With(sample, name, new JsonArray([.. Enumerable.Repeat(items[0], (int)maxItems + 1).Select(i => i?.DeepClone())])));
+            }
+            else if (value is JsonObject inner)
+            {
+                foreach (var (field, changed) in OverLimit(inner, property, components, path + "."))
+                {
+                    yield return (field, With(sample, name, changed));
+                }
+            }
+        }
+    }
+
+    /// <summary>A component reference, or a nullable one (<c>oneOf</c> null and the reference), as the component itself.</summary>
+    private static JsonNode Resolve(JsonNode schema, JsonNode components) =>
+        (schema["$ref"] ?? schema["oneOf"]?.AsArray().Select(s => s?["$ref"]).FirstOrDefault(r => r is not null)) is { } reference
+            ? components[((string)reference!).Split('/')[^1]]!
+            : schema;
+
+    private static JsonObject With(JsonObject sample, string name, JsonNode? value)
+    {
+        var copy = sample.DeepClone().AsObject();
+        copy[name] = value;
+        return copy;
+    }
+
+    /// <summary>Each documented JSON request body's schema, by method and path template, with its document's components.</summary>
+    private async Task<Dictionary<string, (JsonNode Schema, JsonNode Components)>> RequestSchemasAsync()
+    {
+        var schemas = new Dictionary<string, (JsonNode, JsonNode)>();
+        foreach (var document in (await platform.Gateway.GetFromJsonAsync<JsonArray>("/openapi"))!)
+        {
+            var openApi = JsonNode.Parse(await platform.Gateway.GetStringAsync((string)document!["url"]!))!;
+            foreach (var (path, operations) in openApi["paths"]!.AsObject())
+            {
+                foreach (var (method, operation) in operations!.AsObject())
+                {
+                    if (operation?["requestBody"]?["content"]?["application/json"]?["schema"] is { } schema)
+                    {
+                        schemas[$"{method.ToUpperInvariant()} {Regex.Replace(path, "{[^}]+}", "{}")}"] = (schema, openApi["components"]!["schemas"]!);
+                    }
+                }
+            }
+        }
+        return schemas;
+    }
+
     private static async Task SendAsync(Endpoint endpoint, string body)
     {
         using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path)

@@ -160,6 +160,12 @@ public static class RequestsApi
     public static async Task<Results<Created<SupportNoteResponse>, NotFound, ProblemHttpResult, ValidationProblem>> AddNote(Guid id, SupportNoteRequest body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
+        // The body first, as every endpoint checks it: a 400 says nothing of whether the support exists.
+        var validation = new Validation().Text(body.Text, nameof(body.Text), 4000);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
         var caller = Caller.From(user);
         if (await Find(services, id) is not { } support || Participation.Of(support, caller) != Part.Supporter)
         {
@@ -168,11 +174,6 @@ public static class RequestsApi
         if (!Participation.IsAccepted(support))
         {
             return Conflict("Notes belong to an accepted support.");
-        }
-        var validation = new Validation().Text(body.Text, nameof(body.Text), 4000);
-        if (!validation.IsValid)
-        {
-            return validation.Problem();
         }
         var note = new SupportNote
         {
@@ -208,6 +209,14 @@ public static class RequestsApi
     public static async Task<Results<Accepted, NotFound, ProblemHttpResult, ValidationProblem>> Close(Guid id, CloseSupportRequest? body,
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
+        // The body first, as every endpoint checks it: a 400 says nothing of whether the support exists.
+        var validation = new Validation()
+            .Require(body?.Rating is null or (>= 1 and <= 5), nameof(CloseSupportRequest.Rating), "Between 1 and 5.")
+            .Text(body?.Comment, nameof(CloseSupportRequest.Comment), 2000, required: false);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
         var caller = Caller.From(user);
         if (await Find(services, id) is not { } support || Participation.Of(support, caller) is not (var part and not Part.None))
         {
@@ -216,13 +225,6 @@ public static class RequestsApi
         if (support.CurrentState == nameof(SupportStateMachine.Closed))
         {
             return Conflict("The support is already closed.");
-        }
-        var validation = new Validation()
-            .Require(body?.Rating is null or (>= 1 and <= 5), nameof(CloseSupportRequest.Rating), "Between 1 and 5.")
-            .Text(body?.Comment, nameof(CloseSupportRequest.Comment), 2000, required: false);
-        if (!validation.IsValid)
-        {
-            return validation.Problem();
         }
         // Feedback is the supported person's to give.
         var feedback = part == Part.Requester ? body : null;
