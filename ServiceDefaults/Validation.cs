@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -37,6 +39,18 @@ public sealed class Validation
     public Validation Text(string? value, string field, int maxLength, bool required = true) =>
         Require(!required || !string.IsNullOrWhiteSpace(value), field, "Required.")
             .Require(value is null || value.Length <= maxLength, field, $"At most {maxLength} characters.");
+
+    /// <summary>
+    /// A text property of a request, at most as long as its <see cref="MaxLengthAttribute"/> says: the attribute the OpenAPI
+    /// document shows is the limit checked, so the two cannot differ.
+    /// </summary>
+    public Validation Text<T>(T request, string property, bool required = true) where T : notnull
+    {
+        var info = typeof(T).GetProperty(property) ?? throw new ArgumentException($"{typeof(T).Name} has no property {property}.", nameof(property));
+        var maxLength = info.GetCustomAttribute<MaxLengthAttribute>()?.Length
+            ?? throw new InvalidOperationException($"{typeof(T).Name}.{property} documents no [MaxLength].");
+        return Text((string?)info.GetValue(request), property, maxLength, required);
+    }
 
     public bool IsValid => _errors.Count == 0;
 

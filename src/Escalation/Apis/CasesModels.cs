@@ -67,7 +67,7 @@ public sealed record PolicyResponse(IReadOnlyList<PolicyLevel> Levels, int Repea
 /// <param name="High">How long a high-severity case waits for acknowledgement at this level.</param>
 /// <param name="Moderate">How long a moderate case waits for acknowledgement at this level.</param>
 /// <param name="Low">How long a low-severity case waits for acknowledgement at this level.</param>
-public sealed record PolicyLevel([property: MaxLength(10)] IReadOnlyList<string> Roles, TimeSpan Critical, TimeSpan High, TimeSpan Moderate, TimeSpan Low);
+public sealed record PolicyLevel([property: MaxLength(PolicyValidation.MaxRolesPerLevel)] IReadOnlyList<string> Roles, TimeSpan Critical, TimeSpan High, TimeSpan Moderate, TimeSpan Low);
 
 /// <summary>Track B: what the review of the individual's content found.</summary>
 /// <param name="Outcome">The outcome in the case manager's words, at most 4000 characters.</param>

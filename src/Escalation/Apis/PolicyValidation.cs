@@ -7,6 +7,7 @@ public static partial class PolicyValidation
 {
     public const int MaxLevels = 10;
     public const int MaxRepeats = 10;
+    public const int MaxRolesPerLevel = 10;
     private static readonly TimeSpan ShortestDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(30);
 
@@ -22,8 +23,8 @@ public static partial class PolicyValidation
         for (var i = 0; i < levels.Count; i++)
         {
             var level = levels[i];
-            validation.Require(level.Roles is { Count: > 0 and <= 10 } roles && roles.All(r => r is not null && RoleName().IsMatch(r)),
-                $"levels[{i}].roles", "Give 1 to 10 roles, each lower-case letters and dashes (e.g. case-manager).");
+            validation.Require(level.Roles is { Count: > 0 and <= MaxRolesPerLevel } roles && roles.All(r => r is not null && RoleName().IsMatch(r)),
+                $"levels[{i}].roles", $"Give 1 to {MaxRolesPerLevel} roles, each lower-case letters and dashes (e.g. case-manager).");
             foreach (var (name, delay) in new[] { ("critical", level.Critical), ("high", level.High), ("moderate", level.Moderate), ("low", level.Low) })
             {
                 validation.Require(delay >= ShortestDelay && delay <= LongestDelay, $"levels[{i}].{name}", "The delay must be between 1 second and 30 days.");

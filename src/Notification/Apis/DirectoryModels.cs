@@ -14,8 +14,9 @@ namespace Haven.Notification.Apis;
 /// <c>program-director</c>.</param>
 /// <param name="Channels">How they are reached: Email and/or Inbox; null keeps the current ones (both, for a new person).</param>
 /// <param name="Preferences">What they choose; null leaves the current choice (no mutes, no quiet hours, UTC for a new person).</param>
-public sealed record PersonRequest([property: MaxLength(200)] string? UserId, [property: MaxLength(200)] string? DisplayName,
-    [property: MaxLength(320)] string? Email, List<string>? Roles,
+public sealed record PersonRequest([property: MaxLength(DirectoryValidation.NameLength)] string? UserId,
+    [property: MaxLength(DirectoryValidation.NameLength)] string? DisplayName,
+    [property: MaxLength(DirectoryValidation.EmailLength)] string? Email, List<string>? Roles,
     List<NotificationChannel>? Channels, PreferencesRequest? Preferences);
 
 /// <summary>What a person chooses: which kinds they want no email for, and when not to be disturbed (critical still is).</summary>
@@ -58,15 +59,18 @@ public sealed record PreferencesResponse(IReadOnlyList<NotificationChannel> Chan
 
 public static partial class DirectoryValidation
 {
+    /// <summary>The longest user id and display name, and the longest email address (RFC 5321's 64 + 1 + 255).</summary>
+    public const int NameLength = 200, EmailLength = 320;
+
     private static readonly NotificationChannel[] PersonChannels = [NotificationChannel.Email, NotificationChannel.Inbox];
 
     public static Validation Validate(PersonRequest request) =>
         new Validation()
-            .Require(!string.IsNullOrWhiteSpace(request.UserId) && request.UserId.Length <= 200, "userId",
-                "The user id (the sub claim of their tokens) is required, at most 200 characters.")
-            .Require(!string.IsNullOrWhiteSpace(request.DisplayName) && request.DisplayName.Length <= 200, "displayName",
-                "A display name is required, at most 200 characters.")
-            .Require(!string.IsNullOrWhiteSpace(request.Email) && request.Email.Length <= 320 && MailAddress.TryCreate(request.Email, out var address)
+            .Require(!string.IsNullOrWhiteSpace(request.UserId) && request.UserId.Length <= NameLength, "userId",
+                $"The user id (the sub claim of their tokens) is required, at most {NameLength} characters.")
+            .Require(!string.IsNullOrWhiteSpace(request.DisplayName) && request.DisplayName.Length <= NameLength, "displayName",
+                $"A display name is required, at most {NameLength} characters.")
+            .Require(!string.IsNullOrWhiteSpace(request.Email) && request.Email.Length <= EmailLength && MailAddress.TryCreate(request.Email, out var address)
                 && address.Address == request.Email.Trim(), "email", "A plain email address (name@domain) is required.")
             // Institutional roles (escalation targets such as program-director or security), not only Haven's sign-in roles.
             .Require((request.Roles ?? []).All(r => RoleName().IsMatch(r)), "roles",

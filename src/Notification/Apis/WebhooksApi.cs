@@ -15,6 +15,7 @@ namespace Haven.Notification.Apis;
 public static class WebhooksApi
 {
     private const string Setting = "webhook-subscription";
+    public const int MaxUrlLength = 2000;
 
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
@@ -156,7 +157,7 @@ public static class WebhooksApi
 
     public static Validation Validate(WebhookSubscriptionRequest request, WebhookOptions options)
     {
-        var wellFormed = Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && request.Url!.Length <= 2000
+        var wellFormed = Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && request.Url!.Length <= MaxUrlLength
             && (url.Scheme == Uri.UriSchemeHttps || (options.AllowHttp && url.Scheme == Uri.UriSchemeHttp));
         var typeErrors = WebhookEventTypes.Check(request.EventTypes);
         return new Validation()

@@ -7,7 +7,7 @@ namespace Haven.Notification.Apis;
 /// <summary>An endpoint of the partner's that receives the institution's events of the types named, as signed CloudEvents.</summary>
 /// <param name="Url">An absolute https URL, at most 2000 characters, on a public host.</param>
 /// <param name="EventTypes">One or more event types (<c>GET /api/notifications/webhooks/event-types</c> lists them).</param>
-public sealed record WebhookSubscriptionRequest([property: MaxLength(2000)] string? Url, List<string>? EventTypes);
+public sealed record WebhookSubscriptionRequest([property: MaxLength(WebhooksApi.MaxUrlLength)] string? Url, List<string>? EventTypes);
 
 /// <summary>A webhook subscription and its health.</summary>
 /// <param name="Id">The subscription.</param>

@@ -35,11 +35,11 @@ public static class AmplificationApi
             return Caller.NoNetwork();
         }
         var validation = new Validation()
-            .Text(body.Platform, nameof(body.Platform), 50)
-            .Text(body.SupportUrl, nameof(body.SupportUrl), 500)
+            .Text(body, nameof(body.Platform))
+            .Text(body, nameof(body.SupportUrl))
             .Require(Uri.TryCreate(body.SupportUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps,
                 nameof(body.SupportUrl), "An https address of your own post or profile.")
-            .Text(body.Message, nameof(body.Message), 1000);
+            .Text(body, nameof(body.Message));
         if (!validation.IsValid)
         {
             return validation.Problem();

@@ -50,7 +50,7 @@ public static class RequestsApi
         {
             return Caller.NoNetwork();
         }
-        var validation = Validate(new Validation(), body.FirstName, body.PreferredContact, body.Department);
+        var validation = Validate(new Validation(), body);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -70,8 +70,7 @@ public static class RequestsApi
         {
             return Caller.NoNetwork();
         }
-        var validation = Validate(new Validation().Text(body.ColleagueEmail, nameof(body.ColleagueEmail), 200), body.FirstName,
-            body.PreferredContact, body.Department);
+        var validation = Validate(new Validation().Text(body, nameof(body.ColleagueEmail)), body);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -161,7 +160,7 @@ public static class RequestsApi
         ClaimsPrincipal user, [AsParameters] PeerSupportServices services)
     {
         // The body first, as every endpoint checks it: a 400 says nothing of whether the support exists.
-        var validation = new Validation().Text(body.Text, nameof(body.Text), 4000);
+        var validation = new Validation().Text(body, nameof(body.Text));
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -212,7 +211,7 @@ public static class RequestsApi
         // The body first, as every endpoint checks it: a 400 says nothing of whether the support exists.
         var validation = new Validation()
             .Require(body?.Rating is null or (>= 1 and <= 5), nameof(CloseSupportRequest.Rating), "Between 1 and 5.")
-            .Text(body?.Comment, nameof(CloseSupportRequest.Comment), 2000, required: false);
+            .Text(body ?? new CloseSupportRequest(null, null), nameof(CloseSupportRequest.Comment), required: false);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -233,11 +232,12 @@ public static class RequestsApi
         return TypedResults.Accepted($"/api/peer-support/requests/{id}");
     }
 
-    private static Validation Validate(Validation validation, string firstName, string preferredContact, string? department) =>
+    /// <summary>What a self-referral and a colleague's referral both give: the person's name, how to reach them, their department.</summary>
+    private static Validation Validate<T>(Validation validation, T body) where T : notnull =>
         validation
-            .Text(firstName, "FirstName", 100)
-            .Text(preferredContact, "PreferredContact", 200)
-            .Text(department, "Department", 100, required: false);
+            .Text(body, nameof(SelfReferralRequest.FirstName))
+            .Text(body, nameof(SelfReferralRequest.PreferredContact))
+            .Text(body, nameof(SelfReferralRequest.Department), required: false);
 
     private static async Task<Accepted<AcceptedResponse>> Submit(PeerSupportServices services, SupportRequested request)
     {

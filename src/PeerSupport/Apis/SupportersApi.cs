@@ -36,12 +36,12 @@ public static class SupportersApi
             return Caller.NoNetwork();
         }
         var validation = new Validation()
-            .Text(profile.FirstName, nameof(profile.FirstName), 100)
-            .Text(profile.PreferredContact, nameof(profile.PreferredContact), 200)
-            .Text(profile.Role, nameof(profile.Role), 100)
-            .Text(profile.Specialty, nameof(profile.Specialty), 100, required: false)
-            .Text(profile.Department, nameof(profile.Department), 100)
-            .Text(profile.Region, nameof(profile.Region), 100, required: false)
+            .Text(profile, nameof(profile.FirstName))
+            .Text(profile, nameof(profile.PreferredContact))
+            .Text(profile, nameof(profile.Role))
+            .Text(profile, nameof(profile.Specialty), required: false)
+            .Text(profile, nameof(profile.Department))
+            .Text(profile, nameof(profile.Region), required: false)
             .Require(profile.Capacity is >= 1 and <= MaxCapacity, nameof(profile.Capacity), $"Between 1 and {MaxCapacity}.");
         if (!validation.IsValid)
         {

@@ -62,9 +62,9 @@ public static class ToolkitApi
             return Caller.NoNetwork();
         }
         var validation = new Validation()
-            .Text(body.Topic, nameof(body.Topic), 50)
-            .Text(body.Title, nameof(body.Title), 200)
-            .Text(body.Summary, nameof(body.Summary), 2000, required: false)
+            .Text(body, nameof(body.Topic))
+            .Text(body, nameof(body.Title))
+            .Text(body, nameof(body.Summary), required: false)
             .Require(body.Url is null || Uri.TryCreate(body.Url, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps,
                 nameof(body.Url), "An https address.");
         if (!validation.IsValid)
